@@ -1,0 +1,242 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+var ancestorsCmd = &command{
+	name:    "ancestors",
+	args:    "MODEL [--depth N] [--relations R] [-f text|tree|json|csv]",
+	summary: "Ancestors lists the models MODEL derives from, nearest first, with the step\n(relation) that links each one to the next model down the line.",
+	examples: []string{
+		"lineage ancestors chatgpt",
+		"lineage ancestors alpaca --relations all -f tree",
+		"lineage ancestors chatgpt --depth 1 -f json",
+	},
+}
+
+var descendantsCmd = &command{
+	name:    "descendants",
+	args:    "MODEL [--depth N] [--relations R] [-f text|tree|json|csv]",
+	summary: "Descendants lists the models derived from MODEL, nearest first, with the\nrelation by which each one was derived.",
+	examples: []string{
+		"lineage descendants llama -f tree",
+		"lineage descendants gpt-3 --depth 2",
+		"lineage descendants llama --relations lineage,teacher-data -f csv",
+	},
+}
+
+func init() {
+	ancestorsCmd.run = func(c *cli, args []string) error { return runAncestry(c, args, false) }
+	descendantsCmd.run = func(c *cli, args []string) error { return runAncestry(c, args, true) }
+}
+
+// queryFlags are the flags shared by the ancestry queries.
+type queryFlags struct {
+	depth     int
+	relations string
+	format    string
+}
+
+func (q *queryFlags) add(fs *pflag.FlagSet, formats string) {
+	fs.IntVar(&q.depth, "depth", 0, "follow at most `N` steps (0: no limit)")
+	fs.StringVar(&q.relations, "relations", "lineage", "relations to follow: lineage, influence, all, or names such as `lineage,teacher-data`")
+	fs.StringVarP(&q.format, "format", "f", "text", "output `format`: "+formats)
+}
+
+// options checks the flags against the dataset and returns the query options.
+func (q *queryFlags) options(l *graph.Lineage) (graph.QueryOptions, error) {
+	if q.depth < 0 {
+		return graph.QueryOptions{}, usagef("--depth must be 0 (no limit) or more, got %d", q.depth)
+	}
+	f, err := l.ParseRelations(q.relations)
+	if err != nil {
+		return graph.QueryOptions{}, usageError{"--relations: " + err.Error()}
+	}
+	return graph.QueryOptions{Depth: q.depth, Relations: f}, nil
+}
+
+func runAncestry(c *cli, args []string, down bool) error {
+	var q queryFlags
+	fs := c.flagSet(c.cmd)
+	q.add(fs, "text, tree, json, csv")
+	if err := c.parse(fs, args, 1, 1); err != nil {
+		return err
+	}
+	if err := checkFormat(q.format, "text", "tree", "json", "csv"); err != nil {
+		return err
+	}
+	l, err := c.load()
+	if err != nil {
+		return err
+	}
+	opt, err := q.options(l)
+	if err != nil {
+		return err
+	}
+	m, err := c.resolve(l, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	var hops []graph.Hop
+	if down {
+		hops = l.Descendants(m.ID, opt)
+	} else {
+		hops = l.Ancestors(m.ID, opt)
+	}
+	switch q.format {
+	case "json":
+		out := make([]modelJSON, len(hops))
+		for i, h := range hops {
+			out[i] = toModelJSON(h.Model)
+			out[i].Depth = &hops[i].Depth
+			out[i].Edges = toEdgesJSON(h.Edges)
+		}
+		return writeJSON(c.stdout, out)
+	case "csv":
+		rows := make([][]string, len(hops))
+		for i, h := range hops {
+			var rels, next []string
+			for _, e := range h.Edges {
+				rels = append(rels, string(e.Relation))
+				if down {
+					next = append(next, e.From)
+				} else {
+					next = append(next, e.To)
+				}
+			}
+			rows[i] = []string{strconv.Itoa(h.Depth), h.Model.ID, h.Model.Name, strings.Join(h.Model.Orgs, ";"),
+				h.Model.Date.String(), h.Model.Stage, h.Model.Access, strings.Join(rels, ";"), strings.Join(next, ";")}
+		}
+		linked := "child"
+		if down {
+			linked = "parent"
+		}
+		return writeCSV(c.stdout, []string{"depth", "id", "name", "org", "date", "stage", "access", "relation", linked}, rows)
+	case "tree":
+		c.writeTree(l, m, opt, down)
+		return nil
+	}
+	c.writeHops(l, m, hops, opt, down)
+	return nil
+}
+
+func relationsPhrase(opt graph.QueryOptions) string {
+	s := opt.Relations.String()
+	switch s {
+	case "lineage":
+		return "through lineage relations"
+	case "all":
+		return "through all relations"
+	}
+	return "through " + s + " relations"
+}
+
+// writeHops prints the text format: a table of models with the step that links each
+// to the model one hop nearer the queried one.
+func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt graph.QueryOptions, down bool) {
+	what := "ancestors"
+	if down {
+		what = "descendants"
+	}
+	fmt.Fprintf(c.stdout, "%s  %s\n", c.bold(label(m)), c.dim(facts(m)))
+	if len(hops) == 0 {
+		hint := ""
+		if opt.Relations.String() == "lineage" {
+			hint = " (--relations all also follows teacher-data, successor and inspired-by)"
+		}
+		fmt.Fprintf(c.stdout, "no %s %s%s\n", what, relationsPhrase(opt), hint)
+		return
+	}
+	noun := what
+	if len(hops) == 1 {
+		noun = strings.TrimSuffix(what, "s")
+	}
+	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	step := "STEP"
+	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
+	for _, h := range hops {
+		var steps []string
+		for _, e := range h.Edges {
+			var s string
+			if down {
+				other, _ := l.Model(e.From)
+				s = fmt.Sprintf("%s ← %s", c.rel(e.Relation), other.Name)
+			} else {
+				other, _ := l.Model(e.To)
+				s = fmt.Sprintf("%s → %s", c.rel(e.Relation), other.Name)
+			}
+			steps = append(steps, s)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.Depth, label(h.Model), h.Model.Date, strings.Join(h.Model.Orgs, ", "), strings.Join(steps, "; "))
+	}
+	tw.Flush()
+}
+
+// writeTree prints the lineage as an indented tree, like 'cargo tree': for ancestors
+// a model's branches are its parents, for descendants its children. A model met a
+// second time is marked (*) and not expanded again.
+func (c *cli) writeTree(l *graph.Lineage, root *graph.Model, opt graph.QueryOptions, down bool) {
+	fmt.Fprintf(c.stdout, "%s  %s\n", c.bold(label(root)), c.dim(facts(root)))
+	seen := map[string]bool{root.ID: true}
+	repeated := false
+	var walk func(id, prefix string, depth int)
+	walk = func(id, prefix string, depth int) {
+		if opt.Depth > 0 && depth > opt.Depth {
+			return
+		}
+		var edges []graph.Edge
+		if down {
+			edges = l.Children(id)
+		} else {
+			edges = l.Parents(id)
+		}
+		edges = slices.DeleteFunc(edges, func(e graph.Edge) bool { return !opt.Relations.Allows(e.Relation) })
+		other := func(e graph.Edge) *graph.Model {
+			id := e.From
+			if down {
+				id = e.To
+			}
+			m, _ := l.Model(id)
+			return m
+		}
+		slices.SortStableFunc(edges, func(a, b graph.Edge) int {
+			ma, mb := other(a), other(b)
+			if d := ma.Date.Compare(mb.Date); d != 0 {
+				return d
+			}
+			return strings.Compare(ma.ID, mb.ID)
+		})
+		for i, e := range edges {
+			m := other(e)
+			branch, indent := "├── ", "│   "
+			if i == len(edges)-1 {
+				branch, indent = "└── ", "    "
+			}
+			mark := ""
+			expand := !seen[m.ID]
+			if !expand {
+				mark = " (*)"
+				repeated = true
+			}
+			seen[m.ID] = true
+			fmt.Fprintf(c.stdout, "%s%s%s  %s  %s%s\n", prefix, branch, label(m), c.dim(facts(m)), "["+c.rel(e.Relation)+"]", mark)
+			if expand {
+				walk(m.ID, prefix+indent, depth+1)
+			}
+		}
+	}
+	walk(root.ID, "", 1)
+	if repeated {
+		fmt.Fprintln(c.stdout, c.dim("(*) shown above; not expanded again"))
+	}
+}

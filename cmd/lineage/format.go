@@ -1,0 +1,148 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+// colorWanted reports whether w is a terminal and the user has not set NO_COLOR.
+func colorWanted(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// style wraps s in an ANSI style when colour is on.
+func (c *cli) style(code, s string) string {
+	if !c.color || s == "" {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (c *cli) bold(s string) string { return c.style("1", s) }
+func (c *cli) dim(s string) string  { return c.style("2", s) }
+
+// rel colours a relation by class: lineage green, influence yellow.
+func (c *cli) rel(r graph.Relation) string {
+	if r.Class() == graph.InfluenceClass {
+		return c.style("33", string(r))
+	}
+	return c.style("32", string(r))
+}
+
+// label is the model's name, followed by its id in brackets when the two differ
+// more than in case and punctuation, so the reader always sees what to type.
+func label(m *graph.Model) string {
+	if graph.NormalizeName(m.Name) == graph.NormalizeName(m.ID) {
+		return m.Name
+	}
+	return fmt.Sprintf("%s [%s]", m.Name, m.ID)
+}
+
+// facts is the short "date · org · params" line shown beside a model.
+func facts(m *graph.Model) string {
+	var parts []string
+	if !m.Date.IsZero() {
+		parts = append(parts, m.Date.String())
+	}
+	if len(m.Orgs) > 0 {
+		parts = append(parts, strings.Join(m.Orgs, ", "))
+	}
+	if len(m.Params) > 0 {
+		parts = append(parts, strings.Join(m.Params, "/"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// modelJSON is a model as the JSON outputs write it.
+type modelJSON struct {
+	ID          string            `json:"id"`
+	Name        string            `json:"name"`
+	Depth       *int              `json:"depth,omitempty"`
+	Aliases     []string          `json:"aliases,omitempty"`
+	Org         []string          `json:"org,omitempty"`
+	Date        string            `json:"date,omitempty"`
+	Params      []string          `json:"params,omitempty"`
+	Arch        string            `json:"arch,omitempty"`
+	Stage       string            `json:"stage,omitempty"`
+	Access      string            `json:"access,omitempty"`
+	Description string            `json:"description,omitempty"`
+	URL         string            `json:"url,omitempty"`
+	Source      string            `json:"source,omitempty"`
+	Attrs       map[string]string `json:"attrs,omitempty"`
+	Edges       []edgeJSON        `json:"edges,omitempty"`
+}
+
+// edgeJSON is an edge as the JSON outputs write it.
+type edgeJSON struct {
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Relation string `json:"relation"`
+	Class    string `json:"class"`
+	Note     string `json:"note,omitempty"`
+	Source   string `json:"source,omitempty"`
+}
+
+func toModelJSON(m *graph.Model) modelJSON {
+	j := modelJSON{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
+		Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access, Description: m.Description,
+		URL: m.URL, Source: m.Source}
+	if len(m.Attrs) > 0 {
+		j.Attrs = map[string]string{}
+		for _, a := range m.Attrs {
+			j.Attrs[a.Key] = a.Value
+		}
+	}
+	return j
+}
+
+func toEdgesJSON(es []graph.Edge) []edgeJSON {
+	out := make([]edgeJSON, len(es))
+	for i, e := range es {
+		out[i] = edgeJSON{From: e.From, To: e.To, Relation: string(e.Relation),
+			Class: e.Relation.Class().String(), Note: e.Note, Source: e.Source}
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// writeCSV writes a header and rows; csv.Writer quotes what needs quoting.
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// checkFormat returns a usage error unless f is one of the allowed formats.
+func checkFormat(f string, allowed ...string) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return usagef("unknown format %q: want %s", f, strings.Join(allowed, ", "))
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+var pathCmd = &command{
+	name: "path",
+	args: "FROM TO [--all [--limit N]] [--relations R] [-f text|json]",
+	summary: "Path shows how FROM leads to TO: the shortest chain of relations from the\n" +
+		"ancestor FROM down to TO, each step with what was done. With --all it lists\n" +
+		"every path, shortest first, up to --limit. When TO is an ancestor of FROM the\n" +
+		"path is shown the other way round, with a note.",
+	examples: []string{
+		"lineage path gpt-3 chatgpt",
+		"lineage path llama alpaca --relations all --all",
+	},
+	run: runPath,
+}
+
+func runPath(c *cli, args []string) error {
+	fs := c.flagSet(c.cmd)
+	all := fs.Bool("all", false, "list every path, not just a shortest one")
+	limit := fs.Int("limit", 50, "with --all, list at most `N` paths (0: no limit)")
+	relations := fs.String("relations", "lineage", "relations to follow: lineage, influence, all, or `names`")
+	format := fs.StringP("format", "f", "text", "output `format`: text, json")
+	if err := c.parse(fs, args, 2, 2); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
+	}
+	if *limit < 0 {
+		return usagef("--limit must be 0 (no limit) or more, got %d", *limit)
+	}
+	l, err := c.load()
+	if err != nil {
+		return err
+	}
+	f, err := l.ParseRelations(*relations)
+	if err != nil {
+		return usageError{"--relations: " + err.Error()}
+	}
+	from, err := c.resolve(l, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	to, err := c.resolve(l, fs.Arg(1))
+	if err != nil {
+		return err
+	}
+	if from.ID == to.ID {
+		return fmt.Errorf("%s and %s name the same model (%s)", fs.Arg(0), fs.Arg(1), from.ID)
+	}
+	paths, complete := findPaths(l, from.ID, to.ID, f, *all, *limit)
+	if len(paths) == 0 {
+		if back, _ := findPaths(l, to.ID, from.ID, f, false, 1); len(back) > 0 {
+			fmt.Fprintf(c.stderr, "lineage: note: %s descends from %s, not the other way round; showing %s → %s\n",
+				from.Name, to.Name, to.Name, from.Name)
+			from, to = to, from
+			paths, complete = findPaths(l, from.ID, to.ID, f, *all, *limit)
+		}
+	}
+	if len(paths) == 0 {
+		hint := ""
+		if f.String() != "all" {
+			hint = "; --relations all also follows influence relations"
+		}
+		if cs := l.CommonAncestors(from.ID, to.ID, f); len(cs) > 0 {
+			hint += fmt.Sprintf("; they share the ancestor %s ('lineage common %s %s')", cs[0].Model.Name, from.ID, to.ID)
+		}
+		return fmt.Errorf("no path between %s and %s %s%s", from.Name, to.Name, relationsPhrase(graph.QueryOptions{Relations: f}), hint)
+	}
+	if *format == "json" {
+		out := make([][]modelJSON, len(paths))
+		for i, p := range paths {
+			out[i] = pathJSON(l, p)
+		}
+		if !*all {
+			return writeJSON(c.stdout, out[0])
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for i, p := range paths {
+		if *all {
+			if i > 0 {
+				fmt.Fprintln(c.stdout)
+			}
+			fmt.Fprintf(c.stdout, "path %d of %d%s: %d steps\n", i+1, len(paths), more(complete), len(p))
+		} else {
+			fmt.Fprintf(c.stdout, "%s → %s: %d steps %s\n", from.Name, to.Name, len(p), relationsPhrase(graph.QueryOptions{Relations: f}))
+		}
+		c.writeSteps(l, p)
+	}
+	if !complete {
+		fmt.Fprintf(c.stderr, "lineage: stopped at %d paths (--limit); there are more\n", len(paths))
+	}
+	return nil
+}
+
+func more(complete bool) string {
+	if complete {
+		return ""
+	}
+	return "+"
+}
+
+func findPaths(l *graph.Lineage, from, to string, f graph.RelationFilter, all bool, limit int) ([][]graph.Edge, bool) {
+	if all {
+		return l.AllPaths(from, to, f, limit)
+	}
+	if p := l.Path(from, to, f); p != nil {
+		return [][]graph.Edge{p}, true
+	}
+	return nil, true
+}
+
+// writeSteps prints a path as models one a line with the step between each pair.
+func (c *cli) writeSteps(l *graph.Lineage, p []graph.Edge) {
+	first, _ := l.Model(p[0].From)
+	fmt.Fprintf(c.stdout, "  %s  %s\n", c.bold(label(first)), c.dim(facts(first)))
+	for _, e := range p {
+		m, _ := l.Model(e.To)
+		note := ""
+		if e.Note != "" {
+			note = ": " + e.Note
+		}
+		fmt.Fprintf(c.stdout, "    ↓ %s%s\n", c.rel(e.Relation), c.dim(note))
+		fmt.Fprintf(c.stdout, "  %s  %s\n", c.bold(label(m)), c.dim(facts(m)))
+	}
+}
+
+// pathJSON is a path as a JSON array of models; each after the first carries the
+// edge that reached it and its depth (steps from the start).
+func pathJSON(l *graph.Lineage, p []graph.Edge) []modelJSON {
+	first, _ := l.Model(p[0].From)
+	out := []modelJSON{toModelJSON(first)}
+	zero := 0
+	out[0].Depth = &zero
+	for i, e := range p {
+		m, _ := l.Model(e.To)
+		j := toModelJSON(m)
+		d := i + 1
+		j.Depth = &d
+		j.Edges = toEdgesJSON([]graph.Edge{e})
+		out = append(out, j)
+	}
+	return out
+}

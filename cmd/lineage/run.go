@@ -1,0 +1,299 @@
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/lineage-dev/lineage/data"
+	"github.com/lineage-dev/lineage/graph"
+)
+
+//go:embed doc.go
+var docSource string
+
+// command is one sub-command: its name, one-line summary, usage line, examples and
+// the function that runs it with the arguments after its name.
+type command struct {
+	name     string
+	args     string // the usage line after the name, e.g. "MODEL [flags]"
+	summary  string
+	examples []string
+	run      func(c *cli, args []string) error
+}
+
+// commands lists the sub-commands in the order help shows them.
+var commands []*command
+
+func init() {
+	commands = []*command{
+		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
+		validateCmd, statsCmd, versionCmd, helpCmd,
+	}
+}
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// cli holds what every command shares: output streams and the dataset flags.
+type cli struct {
+	stdout, stderr io.Writer
+	color          bool
+	dataDir        string
+	nodesFile      string
+	edgesFile      string
+	cmd            *command
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errReported means the command already printed what went wrong: exit status 1.
+var errReported = errors.New("reported")
+
+// errHelp means --help was asked for and shown: exit status 0.
+var errHelp = errors.New("help shown")
+
+// run is the whole program: it parses args, runs one command and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout)}
+	fs := pflag.NewFlagSet("lineage", pflag.ContinueOnError)
+	fs.SetInterspersed(false)
+	fs.SetOutput(io.Discard)
+	c.dataFlags(fs)
+	help := fs.BoolP("help", "h", false, "show help")
+	version := fs.Bool("version", false, "print the version")
+	err := fs.Parse(args)
+	switch {
+	case err != nil:
+		return c.exit(usageError{err.Error()})
+	case *help:
+		fmt.Fprint(stdout, overview())
+		return 0
+	case *version:
+		return c.exit(versionCmd.run(c, nil))
+	case fs.NArg() == 0:
+		fmt.Fprint(stderr, overview())
+		return 2
+	}
+	name := fs.Arg(0)
+	cmd := lookupCommand(name)
+	if cmd == nil {
+		hint := ""
+		for _, cand := range commands {
+			if strings.HasPrefix(cand.name, name) || graph.NormalizeName(cand.name) == graph.NormalizeName(name) {
+				hint = fmt.Sprintf(" (did you mean %q?)", cand.name)
+				break
+			}
+		}
+		return c.exit(usagef("unknown command %q%s; run 'lineage help' for the list", name, hint))
+	}
+	c.cmd = cmd
+	return c.exit(cmd.run(c, fs.Args()[1:]))
+}
+
+// exit prints err, if any, and maps it to the exit status.
+func (c *cli) exit(err error) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.Is(err, errReported):
+		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "lineage: %s\n", ue.msg)
+		if c.cmd != nil {
+			fmt.Fprintf(c.stderr, "Run 'lineage help %s' for usage.\n", c.cmd.name)
+		}
+		return 2
+	}
+	fmt.Fprintf(c.stderr, "lineage: %v\n", err)
+	return 1
+}
+
+// dataFlags adds the flags that choose the dataset; every command accepts them too.
+func (c *cli) dataFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.dataDir, "data", c.dataDir, "read `DIR`/nodes.csv and DIR/edges.csv instead of the embedded dataset")
+	fs.StringVar(&c.nodesFile, "nodes", c.nodesFile, "read models from `FILE` (with --edges)")
+	fs.StringVar(&c.edgesFile, "edges", c.edgesFile, "read relations from `FILE` (with --nodes)")
+}
+
+// flagSet makes a command's flag set with the dataset flags and -h.
+func (c *cli) flagSet(cmd *command) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(cmd.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	c.dataFlags(fs)
+	fs.BoolP("help", "h", false, "show this help")
+	return fs
+}
+
+// parse parses a command's flags, shows help on -h, and checks the argument count.
+func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if h, _ := fs.GetBool("help"); h {
+		fmt.Fprint(c.stdout, commandHelp(c.cmd, fs))
+		return errHelp
+	}
+	n := fs.NArg()
+	if n < minArgs || maxArgs >= 0 && n > maxArgs {
+		want := fmt.Sprintf("%d argument", minArgs)
+		switch {
+		case maxArgs < 0:
+			want = fmt.Sprintf("at least %d arguments", minArgs)
+		case minArgs != maxArgs:
+			want = fmt.Sprintf("%d to %d arguments", minArgs, maxArgs)
+		case minArgs != 1:
+			want += "s"
+		}
+		return usagef("%s takes %s (usage: lineage %s %s), got %d", c.cmd.name, want, c.cmd.name, c.cmd.args, n)
+	}
+	return nil
+}
+
+// load reads the dataset the flags choose. Problems are printed to stderr: all errors
+// (up to a limit) when loading fails, a one-line note when there are only warnings.
+func (c *cli) load() (*graph.Lineage, error) {
+	l, err := c.loadQuiet()
+	var ps graph.Problems
+	if errors.As(err, &ps) {
+		const show = 20
+		shown := 0
+		for _, p := range ps {
+			if p.Severity == graph.Error && shown < show {
+				fmt.Fprintln(c.stderr, p)
+				shown++
+			}
+		}
+		if n := ps.Errors(); n > shown {
+			fmt.Fprintf(c.stderr, "... and %d more errors\n", n-shown)
+		}
+		fmt.Fprintf(c.stderr, "lineage: the dataset has %d errors; 'lineage validate' lists every problem\n", ps.Errors())
+		return nil, errReported
+	}
+	if err != nil {
+		return nil, err
+	}
+	if ws := l.Problems(); len(ws) > 0 {
+		more := ""
+		if len(ws) > 1 {
+			more = fmt.Sprintf(" (and %d more warnings; 'lineage validate' lists them)", len(ws)-1)
+		}
+		fmt.Fprintf(c.stderr, "%s%s\n", ws[0], more)
+	}
+	return l, nil
+}
+
+// loadQuiet reads the dataset the flags choose and returns its problems unprinted.
+func (c *cli) loadQuiet() (*graph.Lineage, error) {
+	var nodesIn, edgesIn graph.Input
+	switch {
+	case c.dataDir != "" && (c.nodesFile != "" || c.edgesFile != ""):
+		return nil, usagef("use either --data or --nodes/--edges, not both")
+	case (c.nodesFile == "") != (c.edgesFile == ""):
+		return nil, usagef("--nodes and --edges go together")
+	case c.dataDir != "":
+		c.nodesFile = filepath.Join(c.dataDir, "nodes.csv")
+		c.edgesFile = filepath.Join(c.dataDir, "edges.csv")
+	}
+	if c.nodesFile == "" {
+		nodesIn, edgesIn = data.Inputs()
+	} else {
+		nf, err := os.Open(c.nodesFile)
+		if err != nil {
+			return nil, err
+		}
+		defer nf.Close()
+		ef, err := os.Open(c.edgesFile)
+		if err != nil {
+			return nil, err
+		}
+		defer ef.Close()
+		nodesIn = graph.Input{Name: c.nodesFile, Reader: nf}
+		edgesIn = graph.Input{Name: c.edgesFile, Reader: ef}
+	}
+	return graph.Load(nodesIn, edgesIn)
+}
+
+// resolve finds the model a command argument names, with a helpful error.
+func (c *cli) resolve(l *graph.Lineage, name string) (*graph.Model, error) {
+	m, err := l.Resolve(name)
+	if err != nil {
+		var nf *graph.NotFoundError
+		if errors.As(err, &nf) && len(nf.Suggestions) == 0 {
+			return nil, fmt.Errorf("%v; 'lineage list' shows every model", err)
+		}
+		return nil, err
+	}
+	return m, nil
+}
+
+// overview is the package doc comment: the text of 'lineage help'.
+func overview() string {
+	text := docSource
+	if i := strings.Index(text, "/*\n"); i >= 0 {
+		text = text[i+3:]
+	}
+	if i := strings.Index(text, "*/"); i >= 0 {
+		text = text[:i]
+	}
+	return strings.ReplaceAll(text, "\n\t", "\n  ")
+}
+
+// commandHelp is the text of 'lineage help CMD' and 'lineage CMD --help'.
+func commandHelp(cmd *command, fs *pflag.FlagSet) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: lineage %s %s\n\n%s\n", cmd.name, cmd.args, cmd.summary)
+	if fs != nil && fs.HasFlags() {
+		fmt.Fprintf(&b, "\nflags:\n%s", fs.FlagUsages())
+	}
+	if len(cmd.examples) > 0 {
+		b.WriteString("\nexamples:\n")
+		for _, ex := range cmd.examples {
+			fmt.Fprintf(&b, "  %s\n", ex)
+		}
+	}
+	return b.String()
+}
+
+var helpCmd = &command{
+	name:     "help",
+	args:     "[COMMAND]",
+	summary:  "Help shows the overview of lineage, or a command's usage, flags and examples.",
+	examples: []string{"lineage help", "lineage help ancestors"},
+	run: func(c *cli, args []string) error {
+		fs := c.flagSet(c.cmd)
+		if err := c.parse(fs, args, 0, 1); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			fmt.Fprint(c.stdout, overview())
+			return nil
+		}
+		cmd := lookupCommand(fs.Arg(0))
+		if cmd == nil {
+			return usagef("unknown command %q; run 'lineage help' for the list", fs.Arg(0))
+		}
+		// Run the command with --help so the flags shown are the ones it defines.
+		c.cmd = cmd
+		return cmd.run(c, []string{"--help"})
+	},
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+var showCmd = &command{
+	name:     "show",
+	args:     "MODEL [-f text|json]",
+	summary:  "Show prints the model's card: its facts, where they come from, and the models\nit derives from (parents) and that derive from it (children), with relations.",
+	examples: []string{"lineage show 羊驼", "lineage show chatgpt -f json"},
+	run:      runShow,
+}
+
+func runShow(c *cli, args []string) error {
+	fs := c.flagSet(c.cmd)
+	format := fs.StringP("format", "f", "text", "output `format`: text, json")
+	if err := c.parse(fs, args, 1, 1); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
+	}
+	l, err := c.load()
+	if err != nil {
+		return err
+	}
+	m, err := c.resolve(l, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	parents, children := l.Parents(m.ID), l.Children(m.ID)
+	if *format == "json" {
+		card := struct {
+			modelJSON
+			Parents  []edgeJSON `json:"parents"`
+			Children []edgeJSON `json:"children"`
+		}{toModelJSON(m), toEdgesJSON(parents), toEdgesJSON(children)}
+		return writeJSON(c.stdout, card)
+	}
+	fmt.Fprintf(c.stdout, "%s\n", c.bold(label(m)))
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
+		}
+	}
+	row("id", m.ID)
+	row("aliases", strings.Join(m.Aliases, "; "))
+	row("org", strings.Join(m.Orgs, "; "))
+	row("date", m.Date.String())
+	row("params", strings.Join(m.Params, "; "))
+	row("arch", m.Arch)
+	row("stage", m.Stage)
+	row("access", m.Access)
+	row("description", m.Description)
+	row("url", m.URL)
+	row("source", m.Source)
+	for _, a := range m.Attrs {
+		row(a.Key, a.Value)
+	}
+	tw.Flush()
+	c.writeRelatives(l, "parents", parents, func(e graph.Edge) string { return e.From })
+	c.writeRelatives(l, "children", children, func(e graph.Edge) string { return e.To })
+	return nil
+}
+
+func (c *cli) writeRelatives(l *graph.Lineage, title string, edges []graph.Edge, other func(graph.Edge) string) {
+	fmt.Fprintf(c.stdout, "\n%s (%d)\n", title, len(edges))
+	if len(edges) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	for _, e := range edges {
+		m, _ := l.Model(other(e))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", label(m), m.Date, c.rel(e.Relation), e.Note)
+	}
+	tw.Flush()
+}
