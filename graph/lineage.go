@@ -18,11 +18,11 @@ type Lineage struct {
 
 // build checks models and edges for every problem that spans rows (duplicate ids,
 // unknown ids, self-loops, duplicate edges, lineage cycles) and assembles the store.
-func build(models []*Model, edges []Edge, nodesFile, edgesFile string, ps *Problems) *Lineage {
-	s := newStore(len(models))
+func build(models []*Model, edges []Edge, nodesFile, edgesFile string, ps *Problems, rd *reading) *Lineage {
+	s := newStore(len(models), len(edges))
 	for _, m := range models {
 		if i, dup := s.index[m.ID]; dup {
-			*ps = append(*ps, Problem{File: nodesFile, Line: m.Line, Severity: Error,
+			*ps = append(*ps, Problem{File: nodesFile, Line: m.Line, Column: m.idCol, Severity: Error,
 				Msg: fmt.Sprintf("duplicate id %q (first defined on line %d)", m.ID, s.models[i].Line)})
 			continue
 		}
@@ -32,33 +32,40 @@ func build(models []*Model, edges []Edge, nodesFile, edgesFile string, ps *Probl
 	hints := 0 // suggestions cost a scan of all names: give them for the first few only
 	for _, e := range edges {
 		bad := false
-		for _, end := range [2]struct{ col, id string }{{"from", e.From}, {"to", e.To}} {
-			if _, ok := s.index[end.id]; !ok {
-				hint := ""
-				if hints < 20 {
-					hint = l.idHint(end.id)
-					hints++
-				}
-				*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Severity: Error,
-					Msg: fmt.Sprintf("%s: unknown model id %q%s", end.col, end.id, hint)})
-				bad = true
+		var at [2]int32
+		for k, end := range [2]struct{ col, id string }{{"from", e.From}, {"to", e.To}} {
+			i, ok := s.index[end.id]
+			at[k] = i
+			if ok {
+				continue
 			}
+			bad = true
+			if rd.incomplete || rd.lostIDs[end.id] {
+				continue // its row was lost to an error already reported
+			}
+			hint := ""
+			if hints < 20 {
+				hint = l.idHint(end.id)
+				hints++
+			}
+			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[k], Severity: Error,
+				Msg: fmt.Sprintf("%s: unknown model id %q%s", end.col, end.id, hint)})
 		}
 		if bad {
 			continue
 		}
-		if e.From == e.To {
-			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Severity: Error,
+		if at[0] == at[1] {
+			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[0], Severity: Error,
 				Msg: fmt.Sprintf("self-loop: %q derives from itself", e.From)})
 			continue
 		}
-		if prev := s.edgeBetween(s.index[e.From], s.index[e.To]); prev >= 0 {
-			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Severity: Error,
+		if prev := s.edgeBetween(at[0], at[1]); prev >= 0 {
+			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[0], Severity: Error,
 				Msg: fmt.Sprintf("duplicate edge %s -> %s (first on line %d); keep one relation per pair and say the rest in its note",
 					e.From, e.To, s.edges[prev].Line)})
 			continue
 		}
-		s.addEdge(e)
+		s.addEdgeAt(e, at[0], at[1])
 	}
 	for _, cyc := range l.lineageCycles() {
 		ids := make([]string, 0, len(cyc)+1)
@@ -68,7 +75,7 @@ func build(models []*Model, edges []Edge, nodesFile, edgesFile string, ps *Probl
 			lines = append(lines, fmt.Sprint(s.edges[ei].Line))
 		}
 		ids = append(ids, s.edges[cyc[0]].From)
-		*ps = append(*ps, Problem{File: edgesFile, Line: s.edges[cyc[0]].Line, Severity: Error,
+		*ps = append(*ps, Problem{File: edgesFile, Line: s.edges[cyc[0]].Line, Column: s.edges[cyc[0]].cols[0], Severity: Error,
 			Msg: fmt.Sprintf("cycle through lineage edges: %s (edges on lines %s); a model cannot inherit weights from its own descendant",
 				strings.Join(ids, " -> "), strings.Join(lines, ", "))})
 	}

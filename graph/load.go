@@ -39,9 +39,10 @@ func Load(nodes, edges Input) (*Lineage, error) {
 // LoadAt is Load with the day against which future release dates are judged.
 func LoadAt(nodes, edges Input, now time.Time) (*Lineage, error) {
 	var ps Problems
-	models := readNodes(nodes, now, &ps)
+	rd := &reading{}
+	models := readNodes(nodes, now, &ps, rd)
 	es := readEdges(edges, &ps)
-	l := build(models, es, nodes.Name, edges.Name, &ps)
+	l := build(models, es, nodes.Name, edges.Name, &ps, rd)
 	if ps.Errors() > 0 {
 		return nil, ps
 	}
@@ -63,12 +64,19 @@ func New(models []Model, edges []Edge) (*Lineage, error) {
 		e.Relation = canonicalRelation(string(e.Relation))
 		es[i] = e
 	}
-	l := build(ms, es, "nodes", "edges", &ps)
+	l := build(ms, es, "nodes", "edges", &ps, &reading{})
 	if ps.Errors() > 0 {
 		return nil, ps
 	}
 	l.problems = ps
 	return l, nil
+}
+
+// reading records what the nodes file could not deliver, so that edges to models
+// lost to an earlier error are not reported a second time as unknown.
+type reading struct {
+	incomplete bool            // the file stopped early (bad header, bad quoting, I/O)
+	lostIDs    map[string]bool // ids of rows dropped for a row-level error
 }
 
 // table reads one CSV file: it checks the header and hands each row's fields,
@@ -77,9 +85,12 @@ type table struct {
 	name   string
 	r      *csv.Reader
 	cols   map[string]int // known column -> field index
+	known  []knownCol     // the same, as a slice for the per-cell lookups
 	extra  []int          // field indexes of unknown columns
 	header []string
 	ps     *Problems
+	// onLost receives the id (possibly "") of a row dropped for a row-level error.
+	onLost func(id string)
 	// onExtra receives the unknown columns of the row just handed to rows' fn.
 	onExtra func([]Attr)
 }
@@ -140,6 +151,11 @@ func openTable(in Input, known, required []string, ps *Problems) (*table, bool) 
 			t.extra = append(t.extra, i)
 		}
 	}
+	for _, k := range known {
+		if i, has := t.cols[k]; has {
+			t.known = append(t.known, knownCol{k, i})
+		}
+	}
 	for _, r := range required {
 		if _, has := t.cols[r]; !has {
 			t.add(1, 0, Error, "header: missing required column %q (header is %q; want at least %s)",
@@ -148,6 +164,11 @@ func openTable(in Input, known, required []string, ps *Problems) (*table, bool) 
 		}
 	}
 	return t, ok
+}
+
+type knownCol struct {
+	name string
+	i    int
 }
 
 // skipBOM drops a leading UTF-8 byte order mark, as spreadsheet exports write one.
@@ -201,6 +222,7 @@ func (t *table) rows(fn func(line int, get func(col string) (string, int))) {
 				continue // a blank line
 			}
 			t.add(line, 0, Error, "row has %d fields, header has %d", len(rec), len(t.header))
+			t.lost(rec)
 			continue
 		}
 		bad := false
@@ -212,11 +234,12 @@ func (t *table) rows(fn func(line int, get func(col string) (string, int))) {
 			}
 		}
 		if bad {
+			t.lost(rec)
 			continue
 		}
 		fn(line, func(col string) (string, int) {
-			i, ok := t.cols[col]
-			if !ok {
+			i := t.pos(col)
+			if i < 0 {
 				return "", 0
 			}
 			_, c := t.r.FieldPos(i)
@@ -229,6 +252,24 @@ func (t *table) rows(fn func(line int, get func(col string) (string, int))) {
 			}
 			t.onExtra(attrs)
 		}
+	}
+}
+
+// pos returns the field index of a known column, or -1. Known columns are few, so
+// a linear scan of a small slice beats hashing the name for every cell.
+func (t *table) pos(col string) int {
+	for _, c := range t.known {
+		if c.name == col {
+			return c.i
+		}
+	}
+	return -1
+}
+
+// lost reports the id of a dropped row to onLost, when the row has a readable id.
+func (t *table) lost(rec []string) {
+	if i, ok := t.cols["id"]; ok && i < len(rec) && t.onLost != nil {
+		t.onLost(strings.TrimSpace(rec[i]))
 	}
 }
 
@@ -249,10 +290,26 @@ func splitList(s string) []string {
 	return out
 }
 
-func readNodes(in Input, now time.Time, ps *Problems) []*Model {
+func readNodes(in Input, now time.Time, ps *Problems, rd *reading) []*Model {
+	before := ps.Errors()
+	defer func() {
+		// Any file-level error (header, quoting, I/O) means rows may be missing.
+		for _, p := range (*ps)[before:] {
+			if p.Severity == Error && (p.Line <= 1 || strings.Contains(p.Msg, "rest of file not read")) {
+				rd.incomplete = true
+			}
+		}
+	}()
 	t, ok := openTable(in, nodeColumns, []string{"id", "name"}, ps)
 	if !ok {
+		rd.incomplete = true
 		return nil
+	}
+	t.onLost = func(id string) {
+		if rd.lostIDs == nil {
+			rd.lostIDs = map[string]bool{}
+		}
+		rd.lostIDs[id] = true
 	}
 	_, hasSource := t.cols["source"]
 	if !hasSource {
@@ -276,7 +333,7 @@ func readNodes(in Input, now time.Time, ps *Problems) []*Model {
 		if name == "" {
 			t.add(line, nameCol, Error, "model %q has an empty name", id)
 		}
-		m := &Model{ID: id, Name: name, Line: line}
+		m := &Model{ID: id, Name: name, Line: line, idCol: idCol}
 		aliases, _ := get("aliases")
 		m.Aliases = splitList(aliases)
 		orgs, _ := get("org")
@@ -359,7 +416,7 @@ func readEdges(in Input, ps *Problems) []Edge {
 		if bad {
 			return
 		}
-		e := Edge{From: from, To: to, Relation: canonicalRelation(rel), Line: line}
+		e := Edge{From: from, To: to, Relation: canonicalRelation(rel), Line: line, cols: [2]int{fromCol, toCol}}
 		if !e.Relation.Known() {
 			t.add(line, relCol, Warning, "unknown relation %q counts as lineage (known: %s)", rel, relationList())
 		}

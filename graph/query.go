@@ -396,7 +396,7 @@ func (l *Lineage) Subgraph(ids []string) *Lineage {
 			keep[i] = true
 		}
 	}
-	s := newStore(len(ids))
+	s := newStore(len(ids), 0)
 	for i, m := range l.s.models {
 		if keep[i] {
 			s.addModel(m)

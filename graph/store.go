@@ -22,11 +22,20 @@ type store struct {
 	ends   [][2]int32 // edge -> positions of its From and To models
 	out    [][]int32  // model -> indexes of edges leaving it (to its children)
 	in     [][]int32  // model -> indexes of edges entering it (from its parents)
-	props  []dg.VertexProperties
+	// props holds vertex properties given through dominikbraun/graph's AddVertex;
+	// models loaded from CSV have none, so most graphs never allocate it.
+	props map[int32]dg.VertexProperties
 }
 
-func newStore(sizeHint int) *store {
-	return &store{index: make(map[string]int32, sizeHint)}
+func newStore(models, edges int) *store {
+	return &store{
+		index:  make(map[string]int32, models),
+		models: make([]*Model, 0, models),
+		out:    make([][]int32, 0, models),
+		in:     make([][]int32, 0, models),
+		edges:  make([]Edge, 0, edges),
+		ends:   make([][2]int32, 0, edges),
+	}
 }
 
 func (s *store) addModel(m *Model) {
@@ -34,11 +43,14 @@ func (s *store) addModel(m *Model) {
 	s.models = append(s.models, m)
 	s.out = append(s.out, nil)
 	s.in = append(s.in, nil)
-	s.props = append(s.props, dg.VertexProperties{})
 }
 
 func (s *store) addEdge(e Edge) {
-	from, to := s.index[e.From], s.index[e.To]
+	s.addEdgeAt(e, s.index[e.From], s.index[e.To])
+}
+
+// addEdgeAt adds e, whose ends are at positions from and to.
+func (s *store) addEdgeAt(e Edge, from, to int32) {
 	i := int32(len(s.edges))
 	s.edges = append(s.edges, e)
 	s.ends = append(s.ends, [2]int32{from, to})
@@ -46,8 +58,18 @@ func (s *store) addEdge(e Edge) {
 	s.in[to] = append(s.in[to], i)
 }
 
-// edgeBetween returns the index of the edge from a to b, or -1.
+// edgeBetween returns the index of the edge from a to b, or -1. It scans the shorter
+// of a's out-list and b's in-list: popular bases have thousands of children, but
+// their children have few parents.
 func (s *store) edgeBetween(a, b int32) int32 {
+	if len(s.in[b]) < len(s.out[a]) {
+		for _, ei := range s.in[b] {
+			if s.ends[ei][0] == a {
+				return ei
+			}
+		}
+		return -1
+	}
 	for _, ei := range s.out[a] {
 		if s.ends[ei][1] == b {
 			return ei
@@ -65,7 +87,12 @@ func (s *store) AddVertex(hash string, value *Model, p dg.VertexProperties) erro
 		value = &Model{ID: hash, Name: hash}
 	}
 	s.addModel(value)
-	s.props[len(s.props)-1] = p
+	if p.Attributes != nil || p.Weight != 0 {
+		if s.props == nil {
+			s.props = map[int32]dg.VertexProperties{}
+		}
+		s.props[int32(len(s.models)-1)] = p
+	}
 	return nil
 }
 
