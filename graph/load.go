@@ -43,6 +43,7 @@ func LoadAt(nodes, edges Input, now time.Time) (*Lineage, error) {
 	models := readNodes(nodes, now, &ps, rd)
 	es := readEdges(edges, &ps)
 	l := build(models, es, nodes.Name, edges.Name, &ps, rd)
+	ps.sort(nodes.Name, edges.Name)
 	if ps.Errors() > 0 {
 		return nil, ps
 	}
@@ -65,6 +66,7 @@ func New(models []Model, edges []Edge) (*Lineage, error) {
 		es[i] = e
 	}
 	l := build(ms, es, "nodes", "edges", &ps, &reading{})
+	ps.sort("nodes", "edges")
 	if ps.Errors() > 0 {
 		return nil, ps
 	}

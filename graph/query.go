@@ -110,9 +110,9 @@ type QueryOptions struct {
 type Hop struct {
 	Model *Model
 	Depth int // fewest hops from the queried model
-	// Edges link Model to the models found one step nearer the queried model
-	// (for ancestors, its edges to children in the result; for descendants, the
-	// edges from its parents in the result).
+	// Edges link Model to the models one hop nearer the queried model (depth
+	// Depth-1): for ancestors its edges to such children, for descendants the
+	// edges from such parents. They are the steps of the shortest chains.
 	Edges []Edge
 }
 
@@ -166,7 +166,7 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	for k, v := range order {
 		h := Hop{Model: s.models[v], Depth: depth[v]}
 		for _, ei := range near[v] {
-			if _, in := depth[s.ends[ei][nearEnd]]; in && opt.Relations.Allows(s.edges[ei].Relation) {
+			if d, in := depth[s.ends[ei][nearEnd]]; in && d == h.Depth-1 && opt.Relations.Allows(s.edges[ei].Relation) {
 				h.Edges = append(h.Edges, s.edges[ei])
 			}
 		}

@@ -184,11 +184,14 @@ func (l *Lineage) Suggest(name string, n int) []*Model {
 	return out
 }
 
-// editDistance is the Levenshtein distance of a and b, or limit+1 once it must exceed limit.
+// editDistance is the optimal-string-alignment distance of a and b (Levenshtein plus
+// the swap of two adjacent letters as one edit: "atals" is one edit from "atlas"),
+// or limit+1 once it must exceed limit.
 func editDistance(a, b []rune, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
+	prev2 := make([]int, len(b)+1) // row i-2, for transpositions
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -203,12 +206,15 @@ func editDistance(a, b []rune, limit int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

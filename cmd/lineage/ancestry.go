@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/pflag"
 
@@ -147,7 +146,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 	if down {
 		what = "descendants"
 	}
-	fmt.Fprintf(c.stdout, "%s  %s\n", c.bold(label(m)), c.dim(facts(m)))
+	fmt.Fprintln(c.stdout, c.heading(m))
 	if len(hops) == 0 {
 		hint := ""
 		if opt.Relations.String() == "lineage" {
@@ -161,7 +160,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 		noun = strings.TrimSuffix(what, "s")
 	}
 	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(c.stdout)
 	step := "STEP"
 	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
 	for _, h := range hops {
@@ -186,7 +185,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 // a model's branches are its parents, for descendants its children. A model met a
 // second time is marked (*) and not expanded again.
 func (c *cli) writeTree(l *graph.Lineage, root *graph.Model, opt graph.QueryOptions, down bool) {
-	fmt.Fprintf(c.stdout, "%s  %s\n", c.bold(label(root)), c.dim(facts(root)))
+	fmt.Fprintln(c.stdout, c.heading(root))
 	seen := map[string]bool{root.ID: true}
 	repeated := false
 	var walk func(id, prefix string, depth int)
@@ -194,13 +193,7 @@ func (c *cli) writeTree(l *graph.Lineage, root *graph.Model, opt graph.QueryOpti
 		if opt.Depth > 0 && depth > opt.Depth {
 			return
 		}
-		var edges []graph.Edge
-		if down {
-			edges = l.Children(id)
-		} else {
-			edges = l.Parents(id)
-		}
-		edges = slices.DeleteFunc(edges, func(e graph.Edge) bool { return !opt.Relations.Allows(e.Relation) })
+		edges := edgesOf(l, id, opt, down)
 		other := func(e graph.Edge) *graph.Model {
 			id := e.From
 			if down {
@@ -236,7 +229,25 @@ func (c *cli) writeTree(l *graph.Lineage, root *graph.Model, opt graph.QueryOpti
 		}
 	}
 	walk(root.ID, "", 1)
+	if len(edgesOf(l, root.ID, opt, down)) == 0 {
+		what := "ancestors"
+		if down {
+			what = "descendants"
+		}
+		fmt.Fprintf(c.stdout, "no %s %s\n", what, relationsPhrase(opt))
+	}
 	if repeated {
 		fmt.Fprintln(c.stdout, c.dim("(*) shown above; not expanded again"))
 	}
+}
+
+// edgesOf returns the followed edges to a model's children (down) or from its parents.
+func edgesOf(l *graph.Lineage, id string, opt graph.QueryOptions, down bool) []graph.Edge {
+	var edges []graph.Edge
+	if down {
+		edges = l.Children(id)
+	} else {
+		edges = l.Parents(id)
+	}
+	return slices.DeleteFunc(edges, func(e graph.Edge) bool { return !opt.Relations.Allows(e.Relation) })
 }

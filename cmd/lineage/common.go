@@ -44,6 +44,9 @@ func runCommon(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	if a.ID == b.ID {
+		return fmt.Errorf("%s and %s name the same model (%s)", fs.Arg(0), fs.Arg(1), a.ID)
+	}
 	cs := l.CommonAncestors(a.ID, b.ID, f)
 	if len(cs) == 0 {
 		hint := ""
@@ -55,14 +58,13 @@ func runCommon(c *cli, args []string) error {
 	if *format == "json" {
 		type commonJSON struct {
 			modelJSON
+			Steps int         `json:"steps"` // len(path_a) + len(path_b) in edges
 			PathA []modelJSON `json:"path_a"`
 			PathB []modelJSON `json:"path_b"`
 		}
 		out := make([]commonJSON, len(cs))
 		for i, cm := range cs {
-			d := cm.Length
-			out[i] = commonJSON{modelJSON: toModelJSON(cm.Model), PathA: []modelJSON{}, PathB: []modelJSON{}}
-			out[i].Depth = &d
+			out[i] = commonJSON{modelJSON: toModelJSON(cm.Model), Steps: cm.Length, PathA: []modelJSON{}, PathB: []modelJSON{}}
 			if len(cm.PathA) > 0 {
 				out[i].PathA = pathJSON(l, cm.PathA)
 			}
@@ -78,7 +80,7 @@ func runCommon(c *cli, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "%s of %s and %s %s:\n", noun, a.Name, b.Name, relationsPhrase(graph.QueryOptions{Relations: f}))
 	for _, cm := range cs {
-		fmt.Fprintf(c.stdout, "\n%s  %s\n", c.bold(label(cm.Model)), c.dim(facts(cm.Model)))
+		fmt.Fprintf(c.stdout, "\n%s\n", c.heading(cm.Model))
 		for _, side := range []struct {
 			m    *graph.Model
 			path []graph.Edge

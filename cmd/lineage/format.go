@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -100,11 +101,14 @@ func toModelJSON(m *graph.Model) modelJSON {
 	j := modelJSON{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
 		Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access, Description: m.Description,
 		URL: m.URL, Source: m.Source}
-	if len(m.Attrs) > 0 {
-		j.Attrs = map[string]string{}
-		for _, a := range m.Attrs {
-			j.Attrs[a.Key] = a.Value
+	for _, a := range m.Attrs {
+		if a.Value == "" {
+			continue
 		}
+		if j.Attrs == nil {
+			j.Attrs = map[string]string{}
+		}
+		j.Attrs[a.Key] = a.Value
 	}
 	return j
 }
@@ -116,6 +120,40 @@ func toEdgesJSON(es []graph.Edge) []edgeJSON {
 			Class: e.Relation.Class().String(), Note: e.Note, Source: e.Source}
 	}
 	return out
+}
+
+// newTable returns a tabwriter whose lines lose their trailing blanks (an empty last
+// column otherwise leaves padding behind); Flush writes to w.
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(trimWriter{w}, 0, 0, 2, ' ', 0)
+}
+
+// trimWriter drops spaces before each newline. tabwriter writes whole lines on Flush.
+type trimWriter struct{ w io.Writer }
+
+func (t trimWriter) Write(p []byte) (int, error) {
+	lines := strings.SplitAfter(string(p), "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if body, ok := strings.CutSuffix(l, "\n"); ok {
+			b.WriteString(strings.TrimRight(body, " "))
+			b.WriteByte('\n')
+		} else {
+			b.WriteString(l)
+		}
+	}
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// heading is a model's name followed by its facts, when it has any.
+func (c *cli) heading(m *graph.Model) string {
+	if f := facts(m); f != "" {
+		return c.bold(label(m)) + "  " + c.dim(f)
+	}
+	return c.bold(label(m))
 }
 
 func writeJSON(w io.Writer, v any) error {

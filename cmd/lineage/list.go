@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -96,7 +95,7 @@ func runList(c *cli, args []string) error {
 		fmt.Fprintln(c.stdout, "no models match")
 		return nil
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(c.stdout)
 	fmt.Fprintln(tw, "DATE\tMODEL\tORG\tPARAMS\tSTAGE\tACCESS")
 	for _, m := range ms {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", m.Date, label(m), strings.Join(m.Orgs, ", "), strings.Join(m.Params, "/"), m.Stage, m.Access)

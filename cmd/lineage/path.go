@@ -66,7 +66,11 @@ func runPath(c *cli, args []string) error {
 	if len(paths) == 0 {
 		hint := ""
 		if f.String() != "all" {
-			hint = "; --relations all also follows influence relations"
+			if p, _ := findPaths(l, from.ID, to.ID, graph.AllRelations, false, 1); len(p) > 0 {
+				hint = "; with --relations all there is one"
+			} else if p, _ := findPaths(l, to.ID, from.ID, graph.AllRelations, false, 1); len(p) > 0 {
+				hint = fmt.Sprintf("; with --relations all, %s leads to %s", to.Name, from.Name)
+			}
 		}
 		if cs := l.CommonAncestors(from.ID, to.ID, f); len(cs) > 0 {
 			hint += fmt.Sprintf("; they share the ancestor %s ('lineage common %s %s')", cs[0].Model.Name, from.ID, to.ID)
@@ -88,14 +92,14 @@ func runPath(c *cli, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			fmt.Fprintf(c.stdout, "path %d of %d%s: %d steps\n", i+1, len(paths), more(complete), len(p))
+			fmt.Fprintf(c.stdout, "path %d of %d%s: %d step%s\n", i+1, len(paths), more(complete), len(p), plural(len(p)))
 		} else {
-			fmt.Fprintf(c.stdout, "%s → %s: %d steps %s\n", from.Name, to.Name, len(p), relationsPhrase(graph.QueryOptions{Relations: f}))
+			fmt.Fprintf(c.stdout, "%s → %s: %d step%s %s\n", from.Name, to.Name, len(p), plural(len(p)), relationsPhrase(graph.QueryOptions{Relations: f}))
 		}
 		c.writeSteps(l, p)
 	}
 	if !complete {
-		fmt.Fprintf(c.stderr, "lineage: stopped at %d paths (--limit); there are more\n", len(paths))
+		fmt.Fprintf(c.stderr, "lineage: stopped at %d path%s (--limit); there are more\n", len(paths), plural(len(paths)))
 	}
 	return nil
 }
@@ -120,7 +124,7 @@ func findPaths(l *graph.Lineage, from, to string, f graph.RelationFilter, all bo
 // writeSteps prints a path as models one a line with the step between each pair.
 func (c *cli) writeSteps(l *graph.Lineage, p []graph.Edge) {
 	first, _ := l.Model(p[0].From)
-	fmt.Fprintf(c.stdout, "  %s  %s\n", c.bold(label(first)), c.dim(facts(first)))
+	fmt.Fprintf(c.stdout, "  %s\n", c.heading(first))
 	for _, e := range p {
 		m, _ := l.Model(e.To)
 		note := ""
@@ -128,7 +132,7 @@ func (c *cli) writeSteps(l *graph.Lineage, p []graph.Edge) {
 			note = ": " + e.Note
 		}
 		fmt.Fprintf(c.stdout, "    ↓ %s%s\n", c.rel(e.Relation), c.dim(note))
-		fmt.Fprintf(c.stdout, "  %s  %s\n", c.bold(label(m)), c.dim(facts(m)))
+		fmt.Fprintf(c.stdout, "  %s\n", c.heading(m))
 	}
 }
 

@@ -80,9 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	help := fs.BoolP("help", "h", false, "show help")
 	version := fs.Bool("version", false, "print the version")
 	err := fs.Parse(args)
+	c.takeDataFlags(fs)
 	switch {
 	case err != nil:
-		return c.exit(usageError{err.Error()})
+		return c.exit(usageError{flagError(err, args)})
 	case *help:
 		fmt.Fprint(stdout, overview())
 		return 0
@@ -127,11 +128,21 @@ func (c *cli) exit(err error) int {
 	return 1
 }
 
-// dataFlags adds the flags that choose the dataset; every command accepts them too.
+// dataFlags adds the flags that choose the dataset; every command accepts them too,
+// after its name. They have no default in help; takeDataFlags copies what was set.
 func (c *cli) dataFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&c.dataDir, "data", c.dataDir, "read `DIR`/nodes.csv and DIR/edges.csv instead of the embedded dataset")
-	fs.StringVar(&c.nodesFile, "nodes", c.nodesFile, "read models from `FILE` (with --edges)")
-	fs.StringVar(&c.edgesFile, "edges", c.edgesFile, "read relations from `FILE` (with --nodes)")
+	fs.String("data", "", "use `DIR`/nodes.csv and DIR/edges.csv, not the embedded dataset")
+	fs.String("nodes", "", "read models from `FILE` (with --edges)")
+	fs.String("edges", "", "read relations from `FILE` (with --nodes)")
+}
+
+// takeDataFlags copies the dataset flags given on fs into c.
+func (c *cli) takeDataFlags(fs *pflag.FlagSet) {
+	for name, dst := range map[string]*string{"data": &c.dataDir, "nodes": &c.nodesFile, "edges": &c.edgesFile} {
+		if f := fs.Lookup(name); f != nil && f.Changed {
+			*dst = f.Value.String()
+		}
+	}
 }
 
 // flagSet makes a command's flag set with the dataset flags and -h.
@@ -147,8 +158,9 @@ func (c *cli) flagSet(cmd *command) *pflag.FlagSet {
 // parse parses a command's flags, shows help on -h, and checks the argument count.
 func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) error {
 	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+		return usageError{flagError(err, args)}
 	}
+	c.takeDataFlags(fs)
 	if h, _ := fs.GetBool("help"); h {
 		fmt.Fprint(c.stdout, commandHelp(c.cmd, fs))
 		return errHelp
@@ -164,7 +176,7 @@ func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) erro
 		case minArgs != 1:
 			want += "s"
 		}
-		return usagef("%s takes %s (usage: lineage %s %s), got %d", c.cmd.name, want, c.cmd.name, c.cmd.args, n)
+		return usagef("%s takes %s (usage: %s), got %d", c.cmd.name, want, usageLine(c.cmd), n)
 	}
 	return nil
 }
@@ -217,14 +229,18 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 	if c.nodesFile == "" {
 		nodesIn, edgesIn = data.Inputs()
 	} else {
+		need := ""
+		if c.dataDir != "" {
+			need = " (--data DIR must hold nodes.csv and edges.csv)"
+		}
 		nf, err := os.Open(c.nodesFile)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%w%s", err, need)
 		}
 		defer nf.Close()
 		ef, err := os.Open(c.edgesFile)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%w%s", err, need)
 		}
 		defer ef.Close()
 		nodesIn = graph.Input{Name: c.nodesFile, Reader: nf}
@@ -235,6 +251,9 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 
 // resolve finds the model a command argument names, with a helpful error.
 func (c *cli) resolve(l *graph.Lineage, name string) (*graph.Model, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, usagef("empty model name")
+	}
 	m, err := l.Resolve(name)
 	if err != nil {
 		var nf *graph.NotFoundError
@@ -244,6 +263,30 @@ func (c *cli) resolve(l *graph.Lineage, name string) (*graph.Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// flagError rewrites pflag's messages into what to do: Go's number parsing errors
+// become "not a whole number", and a long flag typed with one dash gets a hint.
+func flagError(err error, args []string) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": strconv.Parse"); i >= 0 {
+		msg = msg[:i] + ": not a whole number"
+	}
+	if strings.Contains(msg, "unknown shorthand flag") {
+		for _, a := range args {
+			if len(a) > 2 && a[0] == '-' && a[1] != '-' && strings.Contains(msg, "in "+a) {
+				name, _, _ := strings.Cut(a[1:], "=")
+				msg += fmt.Sprintf(" (long flags take two dashes: --%s)", name)
+				break
+			}
+		}
+	}
+	return msg
+}
+
+// usageLine is "lineage NAME ARGS", without a trailing space when there are no args.
+func usageLine(cmd *command) string {
+	return strings.TrimSpace("lineage " + cmd.name + " " + cmd.args)
 }
 
 // overview is the package doc comment: the text of 'lineage help'.
@@ -261,7 +304,7 @@ func overview() string {
 // commandHelp is the text of 'lineage help CMD' and 'lineage CMD --help'.
 func commandHelp(cmd *command, fs *pflag.FlagSet) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "usage: lineage %s %s\n\n%s\n", cmd.name, cmd.args, cmd.summary)
+	fmt.Fprintf(&b, "usage: %s\n\n%s\n", usageLine(cmd), cmd.summary)
 	if fs != nil && fs.HasFlags() {
 		fmt.Fprintf(&b, "\nflags:\n%s", fs.FlagUsages())
 	}
@@ -290,6 +333,7 @@ var helpCmd = &command{
 		}
 		cmd := lookupCommand(fs.Arg(0))
 		if cmd == nil {
+			c.cmd = nil // the hint to run 'lineage help help' would not help
 			return usagef("unknown command %q; run 'lineage help' for the list", fs.Arg(0))
 		}
 		// Run the command with --help so the flags shown are the ones it defines.

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -43,7 +42,7 @@ func runShow(c *cli, args []string) error {
 		return writeJSON(c.stdout, card)
 	}
 	fmt.Fprintf(c.stdout, "%s\n", c.bold(label(m)))
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(c.stdout)
 	row := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
@@ -59,7 +58,7 @@ func runShow(c *cli, args []string) error {
 	row("access", m.Access)
 	row("description", m.Description)
 	row("url", m.URL)
-	row("source", m.Source)
+	row("source", strings.Join(strings.Split(m.Source, ";"), "; "))
 	for _, a := range m.Attrs {
 		row(a.Key, a.Value)
 	}
@@ -74,7 +73,7 @@ func (c *cli) writeRelatives(l *graph.Lineage, title string, edges []graph.Edge,
 	if len(edges) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(c.stdout)
 	for _, e := range edges {
 		m, _ := l.Model(other(e))
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", label(m), m.Date, c.rel(e.Relation), e.Note)

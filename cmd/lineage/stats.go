@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -65,13 +64,16 @@ func runStats(c *cli, args []string) error {
 	w := c.stdout
 	fmt.Fprintf(w, "%d models, %d edges (%d lineage, %d influence); %d roots, %d leaves\n",
 		st.Models, st.Edges, st.LineageEdges, st.InfluenceEdges, st.Roots, st.Leaves)
+	// Counts are right-aligned in a column as wide as the largest; labels follow.
 	section := func(title string, cs []graph.Count) {
 		fmt.Fprintf(w, "\n%s\n", c.bold(title))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		width := 0
 		for _, cn := range cs {
-			fmt.Fprintf(tw, "  %d\t  %s\t\n", cn.N, cn.Label)
+			width = max(width, len(fmt.Sprint(cn.N)))
 		}
-		tw.Flush()
+		for _, cn := range cs {
+			fmt.Fprintf(w, "  %*d  %s\n", width, cn.N, cn.Label)
+		}
 	}
 	orgTitle := "models per organisation"
 	if len(byOrg) < len(st.ByOrg) {
@@ -84,12 +86,11 @@ func runStats(c *cli, args []string) error {
 	section("models per architecture", st.ByArch)
 	section("edges per relation", st.ByRelation)
 	if len(st.Families) > 0 {
-		fmt.Fprintf(w, "\n%s\n", c.bold("largest families (lineage descendants of a root)"))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		for _, f := range st.Families {
-			fmt.Fprintf(tw, "  %d\t  %s\t\n", f.Descendants, label(f.Root))
+		fams := make([]graph.Count, len(st.Families))
+		for i, f := range st.Families {
+			fams[i] = graph.Count{Label: label(f.Root), N: f.Descendants}
 		}
-		tw.Flush()
+		section("largest families (lineage descendants of a root)", fams)
 	}
 	if len(st.LongestChain) > 1 {
 		names := make([]string, len(st.LongestChain))
