@@ -397,6 +397,21 @@ func readEdges(in Input, ps *Problems) []Edge {
 	if !hasSource {
 		t.add(1, 0, Warning, "header: no source column, so no edge says where it is stated")
 	}
+	// Unknown relations are reported once per name, at their first use: a user's
+	// registry may use its own relation on every row.
+	type unknownRel struct{ line, col, n int }
+	unknown := map[Relation]*unknownRel{}
+	var order []Relation
+	defer func() {
+		for _, r := range order {
+			u := unknown[r]
+			uses := ""
+			if u.n > 1 {
+				uses = fmt.Sprintf(" (%d edges, first here)", u.n)
+			}
+			t.add(u.line, u.col, Warning, "unknown relation %q%s counts as lineage (known: %s)", r, uses, relationList())
+		}
+	}()
 	var edges []Edge
 	t.rows(func(line int, get func(string) (string, int)) {
 		from, fromCol := get("from")
@@ -420,7 +435,13 @@ func readEdges(in Input, ps *Problems) []Edge {
 		}
 		e := Edge{From: from, To: to, Relation: canonicalRelation(rel), Line: line, cols: [2]int{fromCol, toCol}}
 		if !e.Relation.Known() {
-			t.add(line, relCol, Warning, "unknown relation %q counts as lineage (known: %s)", rel, relationList())
+			u, seen := unknown[e.Relation]
+			if !seen {
+				u = &unknownRel{line: line, col: relCol}
+				unknown[e.Relation] = u
+				order = append(order, e.Relation)
+			}
+			u.n++
 		}
 		e.Note, _ = get("note")
 		src, srcCol := get("source")

@@ -218,3 +218,42 @@ func editDistance(a, b []rune, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// NameClashes reports every name or alias that names more than one model, so that
+// users typing it get an "ambiguous" error. They are warnings: 'lineage validate'
+// shows them and --strict fails on them. Two models sharing a display name while
+// their ids differ is also reported. It builds the name index (O(models)).
+func (l *Lineage) NameClashes(nodesFile string) Problems {
+	ix := l.index()
+	var ps Problems
+	for _, level := range []map[string][]int32{ix.primary, ix.alias} {
+		for _, idx := range level {
+			if len(idx) < 2 {
+				continue
+			}
+			ms := l.sortedModels(idx)
+			var ids []string
+			for _, m := range ms[1:] {
+				ids = append(ids, m.ID)
+			}
+			first := ms[0]
+			ps = append(ps, Problem{File: nodesFile, Line: first.Line, Severity: Warning,
+				Msg: fmt.Sprintf("a name or alias of %q also names %s, so typing it is ambiguous", first.ID, strings.Join(ids, ", "))})
+		}
+	}
+	// A name in the primary level of one model and the alias level of another
+	// resolves to the first, silently: report that too.
+	for key, aliased := range ix.alias {
+		for _, p := range ix.primary[key] {
+			for _, a := range aliased {
+				if a != p {
+					m, o := l.s.models[a], l.s.models[p]
+					ps = append(ps, Problem{File: nodesFile, Line: m.Line, Severity: Warning,
+						Msg: fmt.Sprintf("an alias of %q is the id or name of %q, so it finds %q", m.ID, o.ID, o.ID)})
+				}
+			}
+		}
+	}
+	ps.sort(nodesFile)
+	return ps
+}

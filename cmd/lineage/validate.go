@@ -13,8 +13,9 @@ var validateCmd = &command{
 	summary: "Validate checks a dataset and prints every problem as file:line:column: what is\n" +
 		"wrong (duplicate or empty ids, edges to unknown ids, self-loops, cycles through\n" +
 		"lineage edges, bad dates, wrong headers, bad quoting, invalid UTF-8). Warnings\n" +
-		"(unknown relations, rows without a source, future dates, non-web URLs) do not\n" +
-		"fail it unless --strict, which the embedded dataset passes. Exits 1 on errors.",
+		"(unknown relations, rows without a source, future dates, non-web URLs, names\n" +
+		"or aliases shared by several models) do not fail it unless --strict, which the\n" +
+		"embedded dataset passes. Exits 1 on errors.",
 	examples: []string{
 		"lineage validate --strict",
 		"lineage --data ./mydata validate",
@@ -41,6 +42,9 @@ func runValidate(c *cli, args []string) error {
 	}
 	if c.nodesFile != "" {
 		nodesName, edgesName = c.nodesFile, c.edgesFile
+	}
+	if l != nil {
+		ps = append(ps, l.NameClashes(nodesName)...)
 	}
 	if *strict {
 		ps = ps.Strict()

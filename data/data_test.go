@@ -1,0 +1,207 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+func load(t *testing.T) *graph.Lineage {
+	t.Helper()
+	l, err := Load()
+	if err != nil {
+		t.Fatalf("embedded dataset does not load:\n%v", err)
+	}
+	return l
+}
+
+// TestStrict: the embedded data passes 'lineage validate --strict': every row and
+// edge has a source, every relation is in the vocabulary, no date is in the
+// future, every URL is a web address, and there is no lineage cycle.
+func TestStrict(t *testing.T) {
+	l := load(t)
+	for _, p := range l.Problems() {
+		t.Errorf("%v", p)
+	}
+	for _, e := range l.Edges() {
+		if !e.Relation.Known() {
+			t.Errorf("edges.csv:%d: relation %q is not in the vocabulary", e.Line, e.Relation)
+		}
+	}
+	today := time.Now()
+	for _, m := range l.Models() {
+		if m.Source == "" || m.Description == "" || m.Stage == "" || m.Access == "" {
+			t.Errorf("nodes.csv:%d: %s lacks source, description, stage or access", m.Line, m.ID)
+		}
+		if m.Date.After(today) {
+			t.Errorf("nodes.csv:%d: %s is dated %s, in the future", m.Line, m.ID, m.Date)
+		}
+		if m.ID != strings.ToLower(m.ID) || strings.ContainsAny(m.ID, " _/") {
+			t.Errorf("nodes.csv:%d: id %q is not a lowercase slug", m.Line, m.ID)
+		}
+	}
+}
+
+// TestNamesAreUnambiguous: every id, name and alias resolves to its own model, so
+// whatever a user types from the data finds exactly one model.
+func TestNamesAreUnambiguous(t *testing.T) {
+	l := load(t)
+	for _, m := range l.Models() {
+		for _, name := range append([]string{m.ID, m.Name}, m.Aliases...) {
+			got, err := l.Resolve(name)
+			if err != nil {
+				t.Errorf("%s: %q: %v", m.ID, name, err)
+			} else if got.ID != m.ID {
+				t.Errorf("%s: %q resolves to %s", m.ID, name, got.ID)
+			}
+		}
+	}
+}
+
+// TestLineageFacts pins the relations the survey and the papers establish, each as
+// "child descends from ancestor through lineage relations".
+func TestLineageFacts(t *testing.T) {
+	l := load(t)
+	facts := []struct{ child, ancestor string }{
+		{"chatgpt", "gpt-3"},
+		{"text-davinci-003", "code-davinci-002"},
+		{"alpaca", "llama"},
+		{"chinese-vicuna", "llama"},
+		{"luotuo", "llama"},
+		{"flan-t5", "t5"},
+		{"flan-palm", "palm"},
+		{"flan-u-palm", "palm"},
+		{"mt0", "mt5"},
+		{"bloomz", "bloom"},
+		{"chatglm", "glm-130b"},
+		{"flan", "lamda"},
+		// the families since 2023
+		{"deepseek-r1-distill-qwen-7b", "qwen2.5-math-7b"},
+		{"deepseek-r1-distill-qwen-1.5b", "qwen2.5-math-1.5b"},
+		{"deepseek-r1-distill-llama-70b", "llama-3.3-70b-instruct"},
+		{"deepseek-r1-distill-llama-8b", "llama-3.1-8b"},
+		{"vicuna", "llama"},
+		{"zephyr-7b-beta", "mistral-7b"},
+		{"code-llama", "llama-2"},
+	}
+	for _, f := range facts {
+		found := false
+		for _, h := range l.Ancestors(f.child, graph.QueryOptions{}) {
+			found = found || h.Model.ID == f.ancestor
+		}
+		if !found {
+			t.Errorf("%s does not descend from %s through lineage relations", f.child, f.ancestor)
+		}
+	}
+}
+
+// TestChatGPTChain: the lineage of ChatGPT runs GPT-3 → Codex → code-davinci-002 →
+// text-davinci-002 → ChatGPT, each step saying what was done.
+func TestChatGPTChain(t *testing.T) {
+	l := load(t)
+	var steps []string
+	for _, e := range l.Path("gpt-3", "chatgpt", graph.RelationFilter{}) {
+		steps = append(steps, e.From+" -"+string(e.Relation)+"-> "+e.To)
+	}
+	want := []string{
+		"gpt-3 -finetune-> codex",
+		"codex -variant-> code-davinci-002",
+		"code-davinci-002 -instruction-tune-> text-davinci-002",
+		"text-davinci-002 -rlhf-> chatgpt",
+	}
+	if !slices.Equal(steps, want) {
+		t.Errorf("path gpt-3 → chatgpt:\n got %q\nwant %q", steps, want)
+	}
+}
+
+// TestAlpacaTeacher: Alpaca's weights come from LLaMA and its data from
+// text-davinci-003, which is influence, not lineage.
+func TestAlpacaTeacher(t *testing.T) {
+	l := load(t)
+	rel := map[string]graph.Relation{}
+	for _, e := range l.Parents("alpaca") {
+		rel[e.From] = e.Relation
+	}
+	if rel["llama"].Class() != graph.LineageClass || rel["llama"] == "" {
+		t.Errorf("llama → alpaca is %q, want a lineage relation", rel["llama"])
+	}
+	if rel["text-davinci-003"] != "teacher-data" {
+		t.Errorf("text-davinci-003 → alpaca is %q, want teacher-data", rel["text-davinci-003"])
+	}
+}
+
+// TestCommonAncestor: Alpaca and Chinese-Vicuna share LLaMA as nearest base.
+func TestCommonAncestor(t *testing.T) {
+	l := load(t)
+	cs := l.CommonAncestors("alpaca", "chinese-vicuna", graph.RelationFilter{})
+	if len(cs) != 1 || cs[0].Model.ID != "llama" {
+		var ids []string
+		for _, c := range cs {
+			ids = append(ids, c.Model.ID)
+		}
+		t.Errorf("common ancestors of alpaca and chinese-vicuna = %v, want [llama]", ids)
+	}
+}
+
+// TestSurveyModels: every model the source survey names is a row, found by the
+// names the survey uses, Chinese ones included.
+func TestSurveyModels(t *testing.T) {
+	l := load(t)
+	names := []string{"T5", "mT5", "GPT-1", "GPT-2", "GPT-3", "davinci", "curie", "babbage", "ada",
+		"LaMDA", "Jurassic-1", "J1-Jumbo", "J1-Large", "MT-NLG", "Gopher", "Chinchilla", "龙猫", "PaLM",
+		"U-PaLM", "UL2", "OPT", "LLaMA", "BLOOM", "GLM", "GLM-130B", "ERNIE 3.0", "ERNIE 3.0 Titan",
+		"T0", "FLAN", "Flan-T5", "Flan-PaLM", "Flan-U-PaLM", "BLOOMZ", "mT0", "Codex", "code-davinci-001",
+		"code-cushman-001", "InstructGPT", "davinci-instruct-beta", "text-davinci-001", "code-davinci-002",
+		"text-davinci-002", "text-davinci-003", "GPT-3.5", "ChatGPT", "GPT-4", "Alpaca", "羊驼",
+		"Alpaca-LoRA", "KoAlpaca", "Japanese-Alpaca-LoRA", "Chinese-Vicuna", "小羊驼", "Luotuo", "骆驼",
+		"ChatGLM", "ChatGLM-6B", "ERNIE Bot", "文心一言", "Bard"}
+	for _, n := range names {
+		if _, err := l.Resolve(n); err != nil {
+			t.Errorf("%q: %v", n, err)
+		}
+	}
+}
+
+// TestSurveyCorrections pins the dates the survey gets wrong to the real ones.
+func TestSurveyCorrections(t *testing.T) {
+	l := load(t)
+	want := map[string]string{
+		"gpt-3":            "2020-05-28", // survey: 2020-07
+		"chatgpt":          "2022-11-30", // survey: 2021-11
+		"text-davinci-003": "2022-11-28", // survey: 2021-11
+		"instructgpt":      "2022-01-27", // survey: 2021-03
+	}
+	for id, date := range want {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Errorf("no model %s", id)
+			continue
+		}
+		if m.Date.String() != date {
+			t.Errorf("%s dated %s, want %s", id, m.Date, date)
+		}
+	}
+	for _, id := range []string{"code-davinci-002", "text-davinci-002"} {
+		if m, _ := l.Model(id); m == nil || m.Date.Year != 2022 {
+			t.Errorf("%s must be dated 2022 (the survey says 2021-06)", id)
+		}
+	}
+}
+
+// TestLlamaFamily: LLaMA's lineage descendants include the survey's Alpaca family
+// and the fine-tunes since.
+func TestLlamaFamily(t *testing.T) {
+	l := load(t)
+	got := map[string]bool{}
+	for _, h := range l.Descendants("llama", graph.QueryOptions{}) {
+		got[h.Model.ID] = true
+	}
+	for _, id := range []string{"alpaca", "alpaca-lora", "koalpaca", "japanese-alpaca-lora", "chinese-vicuna", "luotuo", "vicuna"} {
+		if !got[id] {
+			t.Errorf("%s is not a lineage descendant of llama", id)
+		}
+	}
+}
