@@ -111,6 +111,7 @@ func openTable(in Input, known, required []string, ps *Problems) (*table, bool) 
 	t.r = csv.NewReader(skipBOM(in.Reader))
 	t.r.FieldsPerRecord = -1
 	t.r.ReuseRecord = true
+	t.r.TrimLeadingSpace = true // `a, "b, c"` is a common hand-written form
 	header, err := t.r.Read()
 	if err == io.EOF {
 		t.add(1, 0, Error, "empty file: want a header row with columns %s", strings.Join(required, ", "))
