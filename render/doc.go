@@ -1,0 +1,66 @@
+// Package render writes a lineage as text charts: Graphviz DOT, Mermaid flowcharts
+// and JSON. It imports only package graph; it reads no files and flags and prints
+// nothing. Each format is a function of the shape
+//
+//	func(w io.Writer, l *graph.Lineage, opt Options) error
+//
+// behind the Writer interface (Lookup finds one by name). SVG and PNG are made from
+// the DOT text by the render engine, outside this package.
+//
+// Output is deterministic: models are written in id order and edges in (parent,
+// child) order, so golden files and diffs of generated docs stay stable.
+//
+// # Chart design
+//
+// The design is decided here once; the README shows the result.
+//
+//   - Time runs down the page (rankdir TB). Every model sits in the rank of its
+//     release year; a column of year labels on the left (invisible nodes chained by
+//     invisible edges, rank=same with the year's models) labels the ranks. Only years
+//     that have models get a rank, so the chart stays compact. Models without a date
+//     share a last rank labelled "undated". A parent and child of the same year sit
+//     side by side on one rank.
+//   - Colour says who made the model: the fill is the colour of its first
+//     organisation, from a fixed palette of 12 light ColorBrewer Set3 tones chosen by
+//     hashing the organisation's name (FNV-1a), with a darker border of the same
+//     hue. A hash, unlike an index in a sorted list, keeps every organisation's
+//     colour when data is added; the price is that two organisations may share a
+//     colour, which the legend shows. Fills are light and text black, so the chart
+//     reads on white and printed in grayscale. Options.ColorBy "access" colours by
+//     access instead: open green, limited yellow, api blue, closed red.
+//   - Shape says the training stage, so it survives grayscale: base is a box,
+//     instruction-tuned a rounded box, chat a rounded box with a heavy border, code a
+//     note (box with a folded corner), reasoning a hexagon, any other stage a dashed
+//     box.
+//   - Line style says the relation class: lineage relations (weights passed on)
+//     solid and dark, influence relations (teacher-data, successor, inspired-by)
+//     dashed and lighter. Options.EdgeLabels writes the relation on each edge;
+//     every edge has it in its tooltip anyway.
+//   - The label is the model's name, then a smaller second line with its date and
+//     size ("2022-11-30 · 175B"; a long size list shows its range, "60M–11B").
+//     Names in any script pass through as UTF-8.
+//   - Each node has a tooltip (name, id, organisations, date, size, stage, access,
+//     description) and, when the url is http(s) (graph.IsWebURL), a link to it that
+//     opens in the top window. Other urls are never linked.
+//   - Models a query asked about (Options.Focus) get a black heavy border and a bold
+//     name, so a focused chart shows where it starts.
+//   - Options.Cluster "org" boxes the models of each first organisation; the time
+//     ranks still hold across clusters (newrank).
+//   - A small legend in its own row above the first year shows only what the chart
+//     uses: the stage shapes, the edge styles, and the colours, at most 12
+//     organisations (the most frequent) and a count of the rest.
+//
+// Mermaid follows the same encoding where Mermaid can: shapes by stage, colour
+// classes by organisation or access, dotted influence edges, bold focus. It has no
+// ranks, so the date is only in the label, and no legend. GitHub draws at most
+// MermaidMaxEdges edges and MermaidMaxChars characters; MermaidSize measures a
+// diagram against those limits.
+//
+// # Escaping
+//
+// Data reaches an output only through the escapers: EscapeDOT for DOT quoted
+// strings, EscapeDOTHTML for DOT HTML-like labels, EscapeMermaid for Mermaid
+// labels, EscapeXML for XML and HTML text and attributes. None lets a data string
+// end its quoted string or add markup, so a dataset cannot inject script into a
+// page that embeds its chart.
+package render

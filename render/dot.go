@@ -1,0 +1,340 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+// fontname is the font list of every DOT chart: common sans-serif faces that exist
+// on most systems and in browsers showing the SVG.
+const fontname = "Helvetica,Arial,sans-serif"
+
+// legendMaxColours caps the colour key; further organisations are summed up.
+const legendMaxColours = 12
+
+// legendColumns is how many colour entries the legend puts on one row.
+const legendColumns = 3
+
+// DOT writes the lineage as a Graphviz digraph: a top-to-bottom time axis with one
+// rank per release year, nodes coloured by organisation (or access) and shaped by
+// stage, lineage edges solid and influence edges dashed, and a legend on the chart.
+// The package documentation describes the design. Output is deterministic: models
+// and edges are written sorted by id.
+func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
+	if err := opt.Check(); err != nil {
+		return fmt.Errorf("dot: %w", err)
+	}
+	ms := sortedModels(l)
+	es := sortedEdges(l)
+	focus := opt.focused()
+
+	// Auxiliary nodes (years, legend) are named with a prefix no model id has.
+	// Subgraph names (axis, cluster_…) live apart from node names in Graphviz.
+	aux := "_"
+	for slices.ContainsFunc(ms, func(m *graph.Model) bool { return strings.HasPrefix(m.ID, aux) }) {
+		aux += "_"
+	}
+	// Escaping maps a few control characters together; refuse rather than merge models.
+	seen := make(map[string]string, len(ms))
+	for _, m := range ms {
+		q := quoteDOT(m.ID)
+		if other, dup := seen[q]; dup {
+			return fmt.Errorf("dot: model ids %q and %q are the same once escaped", other, m.ID)
+		}
+		seen[q] = m.ID
+	}
+
+	ew := &errWriter{w: w}
+	p := ew.printf
+	p("// lineage chart: %d models, %d relations\n", len(ms), len(es))
+	p("digraph lineage {\n")
+	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=0.2, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", fontname)
+	p("\tnode [fontname=%q, fontsize=11, shape=box, style=filled, margin=\"0.1,0.04\", height=0.3];\n", fontname)
+	p("\tedge [fontname=%q, fontsize=9, fontcolor=%q, color=%q, arrowsize=0.7];\n", fontname, lineageEdgeColour, lineageEdgeColour)
+
+	// The time axis: a column of year labels chained by invisible edges, the legend
+	// row above the first year and the undated models below the last.
+	byYear := map[int][]string{}
+	for _, m := range ms {
+		byYear[m.Date.Year] = append(byYear[m.Date.Year], m.ID) // Year 0: undated
+	}
+	var years []int
+	for y := range byYear {
+		if y != 0 {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	yearNode := func(y int) string {
+		if y == 0 {
+			return aux + "undated"
+		}
+		return aux + "y" + strconv.Itoa(y)
+	}
+	axis := []string{aux + "legend"}
+	p("\n\t// time axis: one rank per release year\n")
+	p("\tsubgraph \"axis\" {\n")
+	p("\t\tnode [shape=plaintext, style=\"\", fontsize=13, fontcolor=\"#666666\"];\n")
+	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend"))
+	for _, y := range years {
+		p("\t\t%s [label=\"%d\", tooltip=\"released in %d\"];\n", quoteDOT(yearNode(y)), y, y)
+		axis = append(axis, yearNode(y))
+	}
+	if len(byYear[0]) > 0 {
+		p("\t\t%s [label=\"undated\", tooltip=\"release date unknown\"];\n", quoteDOT(yearNode(0)))
+		axis = append(axis, yearNode(0))
+	}
+	quoted := make([]string, len(axis))
+	for i, a := range axis {
+		quoted[i] = quoteDOT(a)
+	}
+	p("\t\t%s [style=invis];\n", strings.Join(quoted, " -> "))
+	p("\t}\n")
+	for _, y := range append(years, 0) {
+		ids := byYear[y]
+		if len(ids) == 0 {
+			continue
+		}
+		p("\t{rank=same; %s;", quoteDOT(yearNode(y)))
+		for _, id := range ids {
+			p(" %s;", quoteDOT(id))
+		}
+		p("}\n")
+	}
+
+	// Models, grouped in clusters when asked.
+	p("\n\t// models\n")
+	if opt.Cluster == "org" {
+		groups := map[string][]*graph.Model{}
+		for _, m := range ms {
+			groups[clusterKey(m)] = append(groups[clusterKey(m)], m)
+		}
+		keys := make([]string, 0, len(groups))
+		for k := range groups {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b string) int {
+			return cmp.Or(emptyLast(a, b), strings.Compare(a, b)) // no organisation last
+		})
+		for i, k := range keys {
+			label := k
+			if k == "" {
+				label = "no organisation"
+			}
+			p("\tsubgraph \"cluster_org%d\" {\n", i)
+			p("\t\tlabel=%s; tooltip=%s; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=12;\n",
+				quoteDOT(label), quoteDOT(label))
+			for _, m := range groups[k] {
+				p("\t\t%s\n", dotNode(m, opt, focus[m.ID]))
+			}
+			p("\t}\n")
+		}
+	} else {
+		for _, m := range ms {
+			p("\t%s\n", dotNode(m, opt, focus[m.ID]))
+		}
+	}
+
+	p("\n\t// relations: lineage solid, influence dashed\n")
+	classes := map[graph.RelationClass]bool{}
+	for _, e := range es {
+		classes[e.Relation.Class()] = true
+		var attrs []string
+		if e.Relation.Class() == graph.InfluenceClass {
+			attrs = append(attrs, "style=dashed", "color="+quoteDOT(influenceEdgeColour))
+		}
+		if opt.EdgeLabels {
+			attrs = append(attrs, "label="+quoteDOT(string(e.Relation)))
+		}
+		attrs = append(attrs, "tooltip="+quoteDOT(edgeTooltip(l, e)))
+		p("\t%s -> %s [%s];\n", quoteDOT(e.From), quoteDOT(e.To), strings.Join(attrs, ", "))
+	}
+
+	writeDOTLegend(p, aux, ms, classes, opt, focus)
+	p("}\n")
+	if ew.err != nil {
+		return fmt.Errorf("dot: %w", ew.err)
+	}
+	return nil
+}
+
+// dotNode is one model's node statement.
+func dotNode(m *graph.Model, opt Options, focus bool) string {
+	st := dotStages[stageOf(m)]
+	c := colourOf(colourKey(m, opt), opt)
+	name := EscapeDOTHTML(m.Name)
+	if focus {
+		name = "<B>" + name + "</B>"
+	}
+	label := name
+	if sub := subtitle(m); sub != "" {
+		label += `<BR/><FONT POINT-SIZE="9" COLOR="#333333">` + EscapeDOTHTML(sub) + `</FONT>`
+	}
+	attrs := []string{
+		"label=<" + label + ">",
+		"shape=" + st.shape,
+		"style=" + quoteDOT(st.style),
+		"fillcolor=" + quoteDOT(c.Fill),
+		"color=" + quoteDOT(c.Border),
+	}
+	switch {
+	case focus:
+		attrs = append(attrs, "penwidth=3", `color="#000000"`)
+	case st.penwidth != "":
+		attrs = append(attrs, "penwidth="+st.penwidth)
+	}
+	attrs = append(attrs, "tooltip="+quoteDOT(tooltip(m)))
+	if graph.IsWebURL(m.URL) {
+		attrs = append(attrs, "URL="+quoteDOT(m.URL), `target="_top"`)
+	}
+	return quoteDOT(m.ID) + " [" + strings.Join(attrs, ", ") + "];"
+}
+
+// colourEntry is one line of the colour key.
+type colourEntry struct {
+	key   string
+	count int
+}
+
+// writeDOTLegend draws the legend in its own row above the first year: the stage
+// shapes and edge styles that occur in the chart, and the colour of each
+// organisation (the most frequent first) or access value present.
+func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, classes map[graph.RelationClass]bool,
+	opt Options, focus map[string]bool) {
+	if len(ms) == 0 {
+		return
+	}
+	var nodes []string
+	node := func(name, attrs string) {
+		p("\t\t%s [%s];\n", quoteDOT(aux+name), attrs)
+		nodes = append(nodes, quoteDOT(aux+name))
+	}
+	p("\n\t// legend\n")
+	p("\tsubgraph \"cluster_legend\" {\n")
+	p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
+	p("\t\tnode [fontsize=10, fillcolor=\"#ffffff\", color=\"#555555\"];\n")
+
+	stages := map[string]bool{}
+	hasFocus := false
+	for _, m := range ms {
+		stages[stageOf(m)] = true
+		hasFocus = hasFocus || focus[m.ID]
+	}
+	for _, s := range append(slices.Clone(Stages), "other") {
+		if !stages[s] {
+			continue
+		}
+		st := dotStages[s]
+		attrs := fmt.Sprintf("label=%s, shape=%s, style=%s, tooltip=%s", quoteDOT(s), st.shape, quoteDOT(st.style), quoteDOT("stage: "+s))
+		if st.penwidth != "" {
+			attrs += ", penwidth=" + st.penwidth
+		}
+		node("legend_stage_"+s, attrs)
+	}
+	if hasFocus {
+		node("legend_focus", `label=<<B>asked about</B>>, shape=box, style="filled", penwidth=3, color="#000000", tooltip="the models the chart was drawn for"`)
+	}
+
+	var edges []string
+	for _, c := range []graph.RelationClass{graph.LineageClass, graph.InfluenceClass} {
+		if !classes[c] {
+			continue
+		}
+		text, style, colour := "lineage: weights passed on", "solid", lineageEdgeColour
+		if c == graph.InfluenceClass {
+			text, style, colour = "influence: no weights", "dashed", influenceEdgeColour
+		}
+		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
+		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
+		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
+		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, tooltip=%s];\n",
+			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), quoteDOT(text)))
+	}
+
+	// The colour key, as one HTML-like table.
+	counts := map[string]int{}
+	for _, m := range ms {
+		counts[colourKey(m, opt)]++
+	}
+	var entries []colourEntry
+	for k, n := range counts {
+		entries = append(entries, colourEntry{k, n})
+	}
+	if opt.colorByAccess() {
+		rank := func(k string) int {
+			if i := slices.Index(accessOrder, k); i >= 0 {
+				return i
+			}
+			return len(accessOrder)
+		}
+		slices.SortFunc(entries, func(a, b colourEntry) int {
+			return cmp.Or(cmp.Compare(rank(a.key), rank(b.key)), strings.Compare(a.key, b.key))
+		})
+	} else {
+		slices.SortFunc(entries, func(a, b colourEntry) int {
+			// most models first, "no organisation" last
+			return cmp.Or(emptyLast(a.key, b.key), cmp.Compare(b.count, a.count), strings.Compare(a.key, b.key))
+		})
+	}
+	more := 0
+	if len(entries) > legendMaxColours {
+		for _, e := range entries[legendMaxColours:] {
+			more += e.count
+		}
+		entries = entries[:legendMaxColours]
+	}
+	title := "colour: organisation"
+	if opt.colorByAccess() {
+		title = "colour: access"
+	}
+	var t strings.Builder
+	fmt.Fprintf(&t, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">%s</FONT></TD></TR>`,
+		2*legendColumns, title)
+	for i, e := range entries {
+		if i%legendColumns == 0 {
+			t.WriteString("<TR>")
+		}
+		c := colourOf(e.key, opt)
+		name := e.key
+		if name == "" {
+			name = "unknown"
+			if !opt.colorByAccess() {
+				name = "no organisation"
+			}
+		}
+		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT">%s</TD>`,
+			c.Fill, c.Border, EscapeDOTHTML(name))
+		if i%legendColumns == legendColumns-1 || i == len(entries)-1 {
+			t.WriteString("</TR>")
+		}
+	}
+	if more > 0 {
+		fmt.Fprintf(&t, `<TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">and %d more models of other organisations</FONT></TD></TR>`,
+			2*legendColumns, more)
+	}
+	t.WriteString("</TABLE>")
+	node("legend_colours", fmt.Sprintf(`label=<%s>, shape=plaintext, style="", tooltip=%s`, t.String(), quoteDOT(title)))
+
+	for _, e := range edges {
+		p("%s", e)
+	}
+	p("\t}\n")
+	p("\t{rank=same; %s; %s;}\n", quoteDOT(aux+"legend"), strings.Join(nodes, "; "))
+}
+
+// emptyLast orders the empty string after every other string, and is 0 otherwise.
+func emptyLast(a, b string) int {
+	switch {
+	case a == "" && b != "":
+		return 1
+	case a != "" && b == "":
+		return -1
+	}
+	return 0
+}
