@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// mu serialises renders: go-graphviz shares one WebAssembly instance, and
+// concurrent renders corrupt each other (upstream issue #117).
+var mu sync.Mutex
+
+// render lays out the DOT graph and draws it in format (svg or png). It returns
+// the image, the warnings found on the way, and an error when no good image could
+// be made; it never returns an empty image with a nil error.
+//
+// The context given to go-graphviz is always Background: a cancelled context
+// leaves its WebAssembly instance broken for every later call (upstream #118).
+// Whoever needs a deadline kills the lineage-render process instead.
+func render(dot []byte, format string) ([]byte, []string, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	ctx := context.Background()
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("starting Graphviz: %w", err)
+	}
+	defer gv.Close()
+	g, err := graphviz.ParseBytes(keepEmptyLabels(dot))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the DOT graph: %w", err)
+	}
+	if g == nil {
+		return nil, nil, errors.New("reading the DOT graph: Graphviz returned no graph")
+	}
+	defer g.Close()
+	warnings := lint(g)
+
+	// Pass 1: lay out to learn how wide Graphviz thinks each label is, then widen
+	// the nodes whose labels a browser draws wider (see widen).
+	var first bytes.Buffer
+	if err := gv.Render(ctx, g, "json", &first); err != nil {
+		return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
+	}
+	lay, err := parseLayout(first.Bytes())
+	if err != nil {
+		return nil, warnings, err
+	}
+	if err := widen(g, lay); err != nil {
+		return nil, warnings, err
+	}
+
+	// Pass 2: the real layout.
+	var out bytes.Buffer
+	switch format {
+	case "svg":
+		// The layout is deterministic: the JSON tells where the SVG's text is.
+		if err := gv.Render(ctx, g, "json", &out); err != nil {
+			return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
+		}
+		lay, err := parseLayout(out.Bytes())
+		if err != nil {
+			return nil, warnings, err
+		}
+		out.Reset()
+		if err := gv.Render(ctx, g, graphviz.SVG, &out); err != nil {
+			return nil, warnings, fmt.Errorf("drawing SVG: %w", err)
+		}
+		if err := checkSVG(out.Bytes()); err != nil {
+			return nil, warnings, err
+		}
+		svg := centerSVGText(out.Bytes(), lay)
+		if err := checkSVG(svg); err != nil {
+			return nil, warnings, fmt.Errorf("placing labels: %w", err)
+		}
+		return svg, warnings, nil
+	case "json": // the laid-out graph, for tests
+		if err := gv.Render(ctx, g, "json", &out); err != nil {
+			return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
+		}
+		return out.Bytes(), warnings, nil
+	case "png":
+		// Graphviz's own PNG renderer in go-graphviz drops edge lines, outlines
+		// and non-Latin text, so PNG is drawn here from the laid-out graph.
+		if err := gv.Render(ctx, g, "json", &out); err != nil {
+			return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
+		}
+		lay, err := parseLayout(out.Bytes())
+		if err != nil {
+			return nil, warnings, err
+		}
+		png, fontWarnings, err := rasterize(lay)
+		warnings = append(warnings, fontWarnings...)
+		return png, warnings, err
+	}
+	return nil, warnings, fmt.Errorf("unknown format %q", format)
+}
+
+// emptyLabel matches an explicitly empty label attribute.
+var emptyLabel = regexp.MustCompile(`(^|[\s,;\[{])label\s*=\s*""`)
+
+// keepEmptyLabels works around go-graphviz's ParseBytes, which replaces every
+// empty label with the node's name ("\N"): an invisible helper node would show
+// its id. A label of one space draws nothing and survives.
+func keepEmptyLabels(dot []byte) []byte {
+	return emptyLabel.ReplaceAll(dot, []byte(`${1}label=" "`))
+}
+
+// checkSVG makes sure Graphviz produced a whole, well-formed SVG document: it can
+// write nothing at all and still report success.
+func checkSVG(svg []byte) error {
+	if len(bytes.TrimSpace(svg)) == 0 {
+		return errors.New("drawing SVG: Graphviz produced no output")
+	}
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	d.Strict = true
+	// Graphviz declares the SVG 1.1 DTD; its entities are not used in the body.
+	sawSVG := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("drawing SVG: Graphviz produced malformed SVG: %w", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "svg" {
+			sawSVG = true
+		}
+	}
+	if !sawSVG {
+		return errors.New("drawing SVG: Graphviz's output has no <svg> element")
+	}
+	return nil
+}
+
+// shapes are the node shapes Graphviz knows; it silently draws a box for others.
+var shapes = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`box polygon ellipse oval circle point egg triangle
+		plaintext plain diamond trapezium parallelogram house pentagon hexagon septagon
+		octagon doublecircle doubleoctagon tripleoctagon invtriangle invtrapezium invhouse
+		mdiamond msquare mcircle rect rectangle square star none underline cylinder note
+		tab folder box3d component promoter cds terminator utr primersite restrictionsite
+		fivepoverhang threepoverhang noverhang assembly signature insulator ribosite
+		rnastab proteasesite proteinstab rpromoter rarrow larrow lpromoter record mrecord`) {
+		shapes[s] = true
+	}
+}
+
+// lint reports the mistakes Graphviz would pass over in silence: the embedded
+// Graphviz drops its warnings, so unknown shapes and malformed colours are
+// checked here.
+func lint(g *graphviz.Graph) []string {
+	var warnings []string
+	seen := map[string]bool{}
+	warn := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			warnings = append(warnings, s)
+		}
+	}
+	for n, _ := g.FirstNode(); n != nil; n, _ = g.NextNode(n) {
+		name, _ := n.Name()
+		if s := n.GetStr("shape"); s != "" && !shapes[strings.ToLower(s)] {
+			warn(fmt.Sprintf("node %q: unknown shape %q, drawn as a box", name, s))
+		}
+		for _, attr := range []string{"color", "fillcolor", "fontcolor"} {
+			if c := n.GetStr(attr); !validColor(c) {
+				warn(fmt.Sprintf("node %q: %s %q is not a colour Graphviz understands", name, attr, c))
+			}
+		}
+	}
+	return warnings
+}
+
+// validColor accepts what Graphviz accepts in practice: empty, #rgb(a) hex,
+// "H,S,V" or "H S V" numbers, colour lists separated by ':' or ';', and names.
+func validColor(c string) bool {
+	if c == "" {
+		return true
+	}
+	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == ':' || r == ';' }) {
+		switch {
+		case strings.HasPrefix(part, "#"):
+			h := part[1:]
+			if len(h) != 6 && len(h) != 8 {
+				return false
+			}
+			if _, err := strconv.ParseUint(h, 16, 64); err != nil {
+				return false
+			}
+		case strings.ContainsAny(part, ", ") || part[0] == '.' || part[0] >= '0' && part[0] <= '9':
+			for _, f := range strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == ' ' }) {
+				if _, err := strconv.ParseFloat(f, 64); err != nil {
+					return false
+				}
+			}
+		default:
+			for _, r := range part {
+				if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '/') {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// layout is Graphviz's "json" output: positions and xdot drawing operations.
+type layout struct {
+	BB          string     `json:"bb"`
+	Draw        []drawOp   `json:"_draw_"`
+	LDraw       []drawOp   `json:"_ldraw_"`
+	SubgraphCnt int        `json:"_subgraph_cnt"`
+	Objects     []object   `json:"objects"`
+	Edges       []object   `json:"edges"`
+	Pad         string     `json:"pad"`
+	bbox        [4]float64 // parsed BB: llx, lly, urx, ury
+}
+
+// object is a node, cluster or edge with its drawing operations.
+type object struct {
+	Name   string   `json:"name"`
+	Shape  string   `json:"shape"`
+	Margin string   `json:"margin"`
+	Draw   []drawOp `json:"_draw_"`
+	LDraw  []drawOp `json:"_ldraw_"`
+	HDraw  []drawOp `json:"_hdraw_"`
+	TDraw  []drawOp `json:"_tdraw_"`
+	HLDraw []drawOp `json:"_hldraw_"`
+	TLDraw []drawOp `json:"_tldraw_"`
+}
+
+// drawOp is one xdot operation (https://graphviz.org/docs/outputs/canon/#xdot).
+type drawOp struct {
+	Op     string       `json:"op"`
+	Color  string       `json:"color"`
+	Grad   string       `json:"grad"`
+	Stops  []gradStop   `json:"stops"`
+	Points [][2]float64 `json:"points"`
+	Rect   [4]float64   `json:"rect"`
+	Pt     [2]float64   `json:"pt"`
+	Align  string       `json:"align"`
+	Width  float64      `json:"width"`
+	Text   string       `json:"text"`
+	Size   float64      `json:"size"`
+	Face   string       `json:"face"`
+	Style  string       `json:"style"`
+	Flags  int          `json:"fontchar"`
+}
+
+type gradStop struct {
+	Color string `json:"color"`
+}
+
+func parseLayout(data []byte) (*layout, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("laying out the graph: Graphviz produced no output")
+	}
+	var l layout
+	if err := json.Unmarshal(data, &l); err != nil {
+		return nil, fmt.Errorf("laying out the graph: reading Graphviz's layout: %w", err)
+	}
+	f := strings.Split(l.BB, ",")
+	if len(f) != 4 {
+		return nil, fmt.Errorf("laying out the graph: bad bounding box %q", l.BB)
+	}
+	for i, s := range f {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, fmt.Errorf("laying out the graph: bad bounding box %q", l.BB)
+		}
+		l.bbox[i] = v
+	}
+	if l.SubgraphCnt > len(l.Objects) {
+		l.SubgraphCnt = len(l.Objects)
+	}
+	return &l, nil
+}
+
+// nodes are the layout's node objects (clusters come first in Objects).
+func (l *layout) nodes() []object { return l.Objects[l.SubgraphCnt:] }

@@ -1,0 +1,366 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// cjkDOT has a 12-character Chinese label, mixed scripts, an ellipse and the
+// HTML-like labels and node defaults the render package writes.
+const cjkDOT = `digraph {
+	node [shape=box, style=filled, fillcolor="#dbe9f6", fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.1,0.04", height=0.3];
+	zh [label=<中文标签测试中文标签测试<BR/><FONT POINT-SIZE="9">2023 · 7B</FONT>>];
+	mixed [label="Chinese-Vicuna 中文小羊驼", shape=ellipse];
+	latin [label="WWWWWWWWWWWW"];
+	zh -> mixed [style=dashed];
+	mixed -> latin;
+}`
+
+func TestRunUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--format", "pdf"}, 2, `unknown format "pdf"`},
+		{[]string{"x.dot"}, 2, "read from standard input"},
+		{[]string{"--bogus"}, 2, "unknown flag"},
+		{[]string{"--help"}, 0, "usage: lineage-render"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(tc.args, strings.NewReader(cjkDOT), &out, &errb)
+		if code != tc.code || !strings.Contains(out.String()+errb.String(), tc.want) {
+			t.Errorf("run %q = %d, stdout %q, stderr %q; want %d and %q", tc.args, code, out.String(), errb.String(), tc.code, tc.want)
+		}
+	}
+}
+
+func TestRunFailsCleanly(t *testing.T) {
+	for _, in := range []string{"", "   \n", "digraph { a -> ", "not dot at all"} {
+		var out, errb bytes.Buffer
+		code := run(nil, strings.NewReader(in), &out, &errb)
+		if code != 1 || out.Len() != 0 || !strings.HasPrefix(errb.String(), "lineage-render: ") {
+			t.Errorf("input %q: exit %d, %d bytes out, stderr %q; want exit 1, no output, a message", in, code, out.Len(), errb.String())
+		}
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	var out, errb bytes.Buffer
+	dot := `digraph { a [shape=boxx, color="#12345"]; b [fillcolor="lightblue"]; a -> b }`
+	if code := run(nil, strings.NewReader(dot), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{`unknown shape "boxx"`, `color "#12345" is not a colour`} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr %q lacks %q", errb.String(), want)
+		}
+	}
+	if strings.Contains(errb.String(), "lightblue") {
+		t.Errorf("a valid colour name was reported: %s", errb.String())
+	}
+}
+
+// svgNode is a node group of Graphviz's SVG: its shape and its text lines.
+type svgNode struct {
+	Title   string `xml:"title"`
+	Polygon []struct {
+		Points string `xml:"points,attr"`
+	} `xml:"polygon"`
+	Path []struct {
+		D string `xml:"d,attr"`
+	} `xml:"path"`
+	Ellipse []struct {
+		Cx string `xml:"cx,attr"`
+		Rx string `xml:"rx,attr"`
+	} `xml:"ellipse"`
+	Text []struct {
+		X        string `xml:"x,attr"`
+		Anchor   string `xml:"text-anchor,attr"`
+		FontSize string `xml:"font-size,attr"`
+		Weight   string `xml:"font-weight,attr"`
+		Body     string `xml:",chardata"`
+	} `xml:"text"`
+}
+
+func parseSVGNodes(t *testing.T, svg []byte) []svgNode {
+	t.Helper()
+	var doc struct {
+		G struct {
+			G []struct {
+				Class string `xml:"class,attr"`
+				svgNode
+			} `xml:"g"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(svg, &doc); err != nil {
+		t.Fatalf("SVG is not well-formed: %v", err)
+	}
+	var nodes []svgNode
+	for _, g := range doc.G.G {
+		if g.Class == "node" {
+			nodes = append(nodes, g.svgNode)
+		}
+	}
+	return nodes
+}
+
+var number = regexp.MustCompile(`-?[0-9.]+`)
+
+// xSpan is the horizontal extent of a node's shape in the SVG.
+func (n svgNode) xSpan() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	add := func(s string, every int) {
+		for i, m := range number.FindAllString(s, -1) {
+			if i%every == 0 {
+				v, _ := strconv.ParseFloat(m, 64)
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	for _, p := range n.Polygon {
+		add(p.Points, 2)
+	}
+	for _, p := range n.Path {
+		add(p.D, 2)
+	}
+	for _, e := range n.Ellipse {
+		cx, _ := strconv.ParseFloat(e.Cx, 64)
+		rx, _ := strconv.ParseFloat(e.Rx, 64)
+		lo, hi = math.Min(lo, cx-rx), math.Max(hi, cx+rx)
+	}
+	return lo, hi
+}
+
+// TestWideLabelsFit checks, with the same generous width estimate, that every
+// text line fits inside its node's shape. The browser test checks it with the
+// widths Chromium really draws.
+func TestWideLabelsFit(t *testing.T) {
+	svg, _, err := render([]byte(cjkDOT), "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := parseSVGNodes(t, svg)
+	if len(nodes) != 3 {
+		t.Fatalf("%d nodes in the SVG, want 3", len(nodes))
+	}
+	for _, n := range nodes {
+		lo, hi := n.xSpan()
+		for _, tx := range n.Text {
+			x, _ := strconv.ParseFloat(tx.X, 64)
+			size, _ := strconv.ParseFloat(tx.FontSize, 64)
+			w := textWidth(tx.Body, size, tx.Weight == "bold")
+			if n.Title == "mixed" {
+				w *= math.Sqrt2 * 0.9 // a line may span most of an ellipse's width, not all
+			}
+			left := x - w/2
+			switch tx.Anchor {
+			case "start":
+				left = x
+			case "end":
+				left = x - w
+			}
+			if left < lo-0.01 || left+w > hi+0.01 {
+				t.Errorf("node %s: %q (%.1f pt wide at %.1f) overflows its shape [%.1f, %.1f]", n.Title, tx.Body, w, x, lo, hi)
+			}
+		}
+	}
+	// Graphviz alone gives the Chinese label about 3/4 of its width: widened, the
+	// box must be at least the label's em count.
+	lo, hi := nodes[0].xSpan()
+	if hi-lo < 12*11 {
+		t.Errorf("the Chinese node is %.1f pt wide; 12 characters at 11 pt need 132", hi-lo)
+	}
+}
+
+func TestTextWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s        string
+		min, max float64 // at 10 pt
+	}{
+		{"中文标签测试中文标签测试", 120, 120},
+		{"ＡＢＣ", 30, 30},          // fullwidth forms
+		{"e\u0301", 6, 6.5},      // a combining accent takes no room
+		{"iiii", 11, 12},         // narrow Latin
+		{"WWWW", 39, 40},         // wide Latin
+		{"Привет", 30, 60},       // Cyrillic: generous
+		{"한국어", 30, 30},          // Hangul
+	} {
+		if w := textWidth(tc.s, 10, false); w < tc.min || w > tc.max {
+			t.Errorf("textWidth(%q) = %.2f, want %.1f to %.1f", tc.s, w, tc.min, tc.max)
+		}
+	}
+	if textWidth("Model", 10, true) <= textWidth("Model", 10, false) {
+		t.Error("bold text is not wider than regular")
+	}
+}
+
+func TestConcurrentRendersAgree(t *testing.T) {
+	want, _, err := render([]byte(cjkDOT), "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	outs := make([][]byte, 4)
+	for i := range outs {
+		wg.Go(func() { outs[i], _, errs[i] = render([]byte(cjkDOT), "svg") })
+	}
+	wg.Wait()
+	for i := range outs {
+		if errs[i] != nil || !bytes.Equal(outs[i], want) {
+			t.Errorf("concurrent render %d: err %v, output differs: %v", i, errs[i], !bytes.Equal(outs[i], want))
+		}
+	}
+}
+
+// pngDOT is laid out with fixed positions (neato -n) so the test knows where
+// every box, edge and arrowhead is: two boxes side by side joined by an edge.
+const pngDOT = `digraph {
+	node [shape=box, fontname="Helvetica", fontsize=14, fixedsize=true, width=2, height=0.6, style=filled, fillcolor="#dbe9f6"];
+	a [label="中文标签"];
+	b [label="Alpaca"];
+	a -> b [penwidth=1];
+}`
+
+func TestPNGDrawsBoxesEdgesArrowsAndText(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"-f", "png"}, strings.NewReader(pngDOT), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	cjkFont := !strings.Contains(errb.String(), "no installed font")
+	img, err := png.Decode(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lay out again as JSON to know where things are (the layout is deterministic).
+	lay := testLayout(t, pngDOT)
+	s := 2.0 // the PNG is drawn at 2 px per point
+	px := func(x, y float64) (int, int) {
+		return int((x - lay.bbox[0] + pad) * s), int((lay.bbox[3] + pad - y) * s)
+	}
+	dark := func(c color.Color) bool {
+		r, g, b, _ := c.RGBA()
+		return r+g+b < 3*0x6000
+	}
+	darkNear := func(x, y int) bool { // within 2 px: lines are anti-aliased
+		for dx := -2; dx <= 2; dx++ {
+			for dy := -2; dy <= 2; dy++ {
+				if dark(img.At(x+dx, y+dy)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, n := range lay.nodes() {
+		var box [][2]float64
+		for _, op := range n.Draw {
+			if op.Op == "P" || op.Op == "p" {
+				box = op.Points
+			}
+		}
+		if len(box) != 4 {
+			t.Fatalf("node %s: no box in the layout: %+v", n.Name, n.Draw)
+		}
+		x0, y0 := px(box[0][0], box[0][1])
+		x1, y1 := px(box[2][0], box[2][1])
+		if x0 > x1 {
+			x0, x1 = x1, x0
+		}
+		if y0 > y1 {
+			y0, y1 = y1, y0
+		}
+		// The outline: dark pixels all along the top and bottom edges.
+		for x := x0 + 4; x < x1-4; x += 3 {
+			if !darkNear(x, y0) || !darkNear(x, y1) {
+				t.Fatalf("node %s: outline missing at x=%d (box %d,%d-%d,%d)", n.Name, x, x0, y0, x1, y1)
+			}
+		}
+		// The fill and the label inside.
+		fill, ink := 0, 0
+		for y := y0 + 3; y < y1-3; y++ {
+			for x := x0 + 3; x < x1-3; x++ {
+				c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+				switch {
+				case c.R == 0xdb && c.G == 0xe9 && c.B == 0xf6:
+					fill++
+				case dark(c):
+					ink++
+				}
+			}
+		}
+		area := (x1 - x0 - 6) * (y1 - y0 - 6)
+		if fill < area/2 {
+			t.Errorf("node %s: only %d of %d pixels have the fill colour", n.Name, fill, area)
+		}
+		if ink < 150 {
+			t.Errorf("node %s: %d dark pixels inside, want its label's text", n.Name, ink)
+		}
+	}
+	// The edge: dark pixels along its spline, and a filled arrowhead.
+	e := lay.Edges[0]
+	for _, op := range e.Draw {
+		if op.Op == "B" || op.Op == "b" {
+			p := op.Points
+			for i := 0; i+3 < len(p); i += 3 {
+				for _, tt := range []float64{0.25, 0.5, 0.75} {
+					x, y := bezier(p[i:i+4], tt)
+					if !darkNear(px(x, y)) {
+						t.Errorf("edge line missing at (%.1f, %.1f)", x, y)
+					}
+				}
+			}
+		}
+	}
+	for _, op := range e.HDraw {
+		if op.Op == "P" {
+			var cx, cy float64
+			for _, p := range op.Points {
+				cx += p[0] / float64(len(op.Points))
+				cy += p[1] / float64(len(op.Points))
+			}
+			if !dark(img.At(px(cx, cy))) {
+				t.Errorf("arrowhead not filled at (%.1f, %.1f)", cx, cy)
+			}
+		}
+	}
+	if !cjkFont {
+		t.Logf("no CJK font installed: Chinese drawn as boxes (%s)", errb.String())
+		if onCI() {
+			t.Error("CI must install a CJK font (fonts-noto-cjk)")
+		}
+	}
+}
+
+func bezier(p [][2]float64, t float64) (float64, float64) {
+	u := 1 - t
+	a, b, c, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
+	return a*p[0][0] + b*p[1][0] + c*p[2][0] + d*p[3][0], a*p[0][1] + b*p[1][1] + c*p[2][1] + d*p[3][1]
+}
+
+func testLayout(t *testing.T, dot string) *layout {
+	t.Helper()
+	// render's second pass: lay out, widen, lay out again, as JSON.
+	out, _, err := render([]byte(dot), "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := parseLayout(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// onCI reports whether the tests run on CI, where nothing may be skipped.
+func onCI() bool { return os.Getenv("CI") != "" }

@@ -1,0 +1,61 @@
+// Package engine runs lineage-render, the program that turns DOT into SVG and PNG,
+// for 'lineage render' and 'lineage docs'.
+//
+// # Design: the chart engine is a separate program
+//
+// SVG and PNG come from Graphviz 12 compiled to WebAssembly
+// (github.com/goccy/go-graphviz), so no system Graphviz is needed. That package's
+// init compiles its WebAssembly module into $TMPDIR/go-graphviz in every process
+// that links it: 0.1 s with a warm cache, about 1 s with a cold, missing or
+// read-only temp dir, and 6 MB written, whether the process renders or not. The
+// queries ('lineage ancestors chatgpt', 'show', '--help') take about 5 ms; linking
+// go-graphviz into lineage would make every one of them 20 to 200 times slower and
+// write to disk.
+//
+// So go-graphviz is linked only into cmd/lineage-render, which reads DOT on
+// standard input and writes SVG or PNG on standard output, and lineage runs it
+// when, and only when, it draws an image. The alternatives cost more:
+//   - a build tag or a second build of lineage splits the users into two binaries
+//     and breaks 'go install .../cmd/...@latest';
+//   - pointing go-graphviz at another cache (its SetFileSystem) still pays the
+//     compile in init, which runs before main can choose anything;
+//   - a plugin or a system 'dot' is not there right after set-up.
+//
+// The process boundary also contains go-graphviz's known traps (v0.2.10):
+// concurrent renders race (upstream #117) and a cancelled context breaks every
+// later call (#118), so lineage-render draws one graph per process, never cancels
+// go-graphviz's context, and lineage stops a render by killing the process. The
+// engine also checks what go-graphviz does not: it can report success with empty
+// output, so output is required to be non-empty and SVG to be well-formed XML;
+// its warnings are dropped, so lineage-render checks shapes and colours itself;
+// pdf and ps fail and break the renderer, so only svg and png are offered.
+//
+// Two more fixes live in lineage-render. Text widths: the WebAssembly Graphviz has
+// no font library and estimates widths, giving a 12-character Chinese label 140 pt
+// where browsers draw 168 pt; it lays out twice, widening every node whose label a
+// browser may draw wider than estimated (East Asian wide characters count one em,
+// Latin ones by the wider of DejaVu Sans and Liberation Sans). PNG: go-graphviz's
+// PNG loses edge lines, outlines and non-Latin text, so lineage-render draws the
+// PNG itself from Graphviz's layout (its xdot drawing operations) in pure Go, with
+// the installed fonts (and Go's own fonts for Latin text when none is found);
+// non-Latin text needs an installed font for its script (on Debian,
+// fonts-noto-cjk for Chinese, Japanese and Korean).
+//
+// # Finding lineage-render
+//
+// Find looks, in order, at
+//  1. $LINEAGE_RENDER, the path of a lineage-render to use;
+//  2. the directory of the running lineage executable, where
+//     'go install github.com/lineage-dev/lineage/cmd/...@latest' and
+//     'go build -o bin/ ./cmd/...' put both programs;
+//  3. $PATH;
+//  4. when lineage itself was built from the module's source ('go run
+//     ./cmd/lineage', 'go test'), 'go run ./cmd/lineage-render' in the module's
+//     root, found by walking up from the working directory to the go.mod of
+//     github.com/lineage-dev/lineage. It is slower (the go command checks the
+//     build cache) but needs no install step.
+//
+// The test in this package guards the split: 'go list -deps ./cmd/lineage' must
+// not contain go-graphviz or wazero, and the built lineage must run '--help' and
+// 'ancestors chatgpt' without writing to $TMPDIR.
+package engine
