@@ -188,12 +188,12 @@ func TestTextWidth(t *testing.T) {
 		min, max float64 // at 10 pt
 	}{
 		{"中文标签测试中文标签测试", 120, 120},
-		{"ＡＢＣ", 30, 30},          // fullwidth forms
-		{"e\u0301", 6, 6.5},      // a combining accent takes no room
-		{"iiii", 11, 12},         // narrow Latin
-		{"WWWW", 39, 40},         // wide Latin
-		{"Привет", 30, 60},       // Cyrillic: generous
-		{"한국어", 30, 30},          // Hangul
+		{"ＡＢＣ", 30, 30},     // fullwidth forms
+		{"e\u0301", 6, 6.5}, // a combining accent takes no room
+		{"iiii", 11, 12},    // narrow Latin
+		{"WWWW", 39, 40},    // wide Latin
+		{"Привет", 30, 60},  // Cyrillic: generous
+		{"한국어", 30, 30},     // Hangul
 	} {
 		if w := textWidth(tc.s, 10, false); w < tc.min || w > tc.max {
 			t.Errorf("textWidth(%q) = %.2f, want %.1f to %.1f", tc.s, w, tc.min, tc.max)
