@@ -77,11 +77,12 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		}
 		return aux + "y" + strconv.Itoa(y)
 	}
-	axis := []string{aux + "legend"}
+	axis := []string{aux + "legend", aux + "legend2"}
 	p("\n\t// time axis: one rank per release year\n")
 	p("\tsubgraph \"axis\" {\n")
 	p("\t\tnode [shape=plaintext, style=\"\", fontsize=13, fontcolor=\"#666666\"];\n")
 	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend"))
+	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend2"))
 	for _, y := range years {
 		p("\t\t%s [label=\"%d\", tooltip=\"released in %d\"];\n", quoteDOT(yearNode(y)), y, y)
 		axis = append(axis, yearNode(y))
@@ -202,18 +203,20 @@ type colourEntry struct {
 	count int
 }
 
-// writeDOTLegend draws the legend in its own row above the first year: the stage
-// shapes and edge styles that occur in the chart, and the colour of each
-// organisation (the most frequent first) or access value present.
+// writeDOTLegend draws the legend in two rows above the first year: the stage
+// shapes that occur in the chart, then the colour of each organisation (the most
+// frequent first) or access value present and the edge styles that occur.
+// Invisible flat edges keep each row in reading order, left to right.
 func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, classes map[graph.RelationClass]bool,
 	opt Options, focus map[string]bool) {
 	if len(ms) == 0 {
 		return
 	}
-	var nodes []string
+	var rows [2][]string
+	row := 0
 	node := func(name, attrs string) {
 		p("\t\t%s [%s];\n", quoteDOT(aux+name), attrs)
-		nodes = append(nodes, quoteDOT(aux+name))
+		rows[row] = append(rows[row], quoteDOT(aux+name))
 	}
 	p("\n\t// legend\n")
 	p("\tsubgraph \"cluster_legend\" {\n")
@@ -241,22 +244,7 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		node("legend_focus", `label=<<B>asked about</B>>, shape=box, style="filled", penwidth=3, color="#000000", tooltip="the models the chart was drawn for"`)
 	}
 
-	var edges []string
-	for _, c := range []graph.RelationClass{graph.LineageClass, graph.InfluenceClass} {
-		if !classes[c] {
-			continue
-		}
-		text, style, colour := "lineage: weights passed on", "solid", lineageEdgeColour
-		if c == graph.InfluenceClass {
-			text, style, colour = "influence: no weights", "dashed", influenceEdgeColour
-		}
-		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
-		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
-		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
-		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, tooltip=%s];\n",
-			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), quoteDOT(text)))
-	}
-
+	row = 1
 	// The colour key, as one HTML-like table.
 	counts := map[string]int{}
 	for _, m := range ms {
@@ -308,7 +296,7 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 				name = "no organisation"
 			}
 		}
-		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT">%s</TD>`,
+		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT">%s</TD>`,
 			c.Fill, c.Border, EscapeDOTHTML(name))
 		if i%legendColumns == legendColumns-1 || i == len(entries)-1 {
 			t.WriteString("</TR>")
@@ -321,11 +309,37 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 	t.WriteString("</TABLE>")
 	node("legend_colours", fmt.Sprintf(`label=<%s>, shape=plaintext, style="", tooltip=%s`, t.String(), quoteDOT(title)))
 
+	var edges []string
+	for _, c := range []graph.RelationClass{graph.LineageClass, graph.InfluenceClass} {
+		if !classes[c] {
+			continue
+		}
+		text, style, colour := "lineage: weights passed on", "solid", lineageEdgeColour
+		if c == graph.InfluenceClass {
+			text, style, colour = "influence: no weights", "dashed", influenceEdgeColour
+		}
+		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
+		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
+		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
+		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, tooltip=%s];\n",
+			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), quoteDOT(text)))
+	}
+
 	for _, e := range edges {
 		p("%s", e)
 	}
+	for _, r := range rows {
+		if len(r) > 1 {
+			p("\t\t%s [style=invis];\n", strings.Join(r, " -> "))
+		}
+	}
 	p("\t}\n")
-	p("\t{rank=same; %s; %s;}\n", quoteDOT(aux+"legend"), strings.Join(nodes, "; "))
+	for i, anchor := range []string{"legend", "legend2"} {
+		if len(rows[i]) > 0 {
+			p("\t%s -> %s [style=invis];\n", quoteDOT(aux+anchor), rows[i][0])
+			p("\t{rank=same; %s; %s;}\n", quoteDOT(aux+anchor), strings.Join(rows[i], "; "))
+		}
+	}
 }
 
 // emptyLast orders the empty string after every other string, and is 0 otherwise.

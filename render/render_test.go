@@ -297,7 +297,7 @@ func TestDOTDesign(t *testing.T) {
 	for _, want := range []string{
 		`{rank=same; "_y2021"; "orion"; "orion-instruct";}`,
 		`{rank=same; "_undated"; "beichen-vl";}`,
-		`"_legend" -> "_y2021" -> "_y2022" -> "_y2023" -> "_y2024" -> "_undated" [style=invis];`,
+		`"_legend" -> "_legend2" -> "_y2021" -> "_y2022" -> "_y2023" -> "_y2024" -> "_undated" [style=invis];`,
 		`"orion-think" [label=<Orion Think<BR/><FONT POINT-SIZE="9" COLOR="#333333">2024-09 · 70B</FONT>>, shape=hexagon`,
 		`"orion-code" [label=<Orion Code<BR/><FONT POINT-SIZE="9" COLOR="#333333">2022-01 · 13B</FONT>>, shape=note`,
 		`"beichen" [label=<北辰<BR/>`,
