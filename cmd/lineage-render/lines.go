@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Graphviz places each line of an HTML-like label (render's model labels are
@@ -26,7 +27,10 @@ type placement struct {
 
 // placeLines places again the left-aligned runs of the label drawn by ops, with
 // measure giving a run's real width. It returns one placement per T operation.
-func placeLines(ops []drawOp, measure func(text string, size float64, bold bool) float64) []placement {
+//
+// Runs in an HTML table are left as they are: their cells are sized by the
+// estimates, and runs of different cells share a baseline.
+func placeLines(ops []drawOp, label string, measure func(text string, size float64, bold bool) float64) []placement {
 	type run struct {
 		i     int // index among the T operations
 		op    drawOp
@@ -34,6 +38,7 @@ func placeLines(ops []drawOp, measure func(text string, size float64, bold bool)
 	}
 	var lines [][]run
 	var all []placement
+	table := strings.Contains(strings.ToLower(label), "<table")
 	size, face, flags := 14.0, "Times-Roman", 0
 	for _, op := range ops {
 		switch op.Op {
@@ -47,7 +52,7 @@ func placeLines(ops []drawOp, measure func(text string, size float64, bold bool)
 				anchor = "middle"
 			}
 			all = append(all, placement{x: op.Pt[0], anchor: anchor})
-			if op.Align != "l" {
+			if op.Align != "l" || table {
 				continue
 			}
 			r := run{len(all) - 1, op, measure(op.Text, size, fontIsBold(face, flags))}
@@ -117,7 +122,7 @@ func centerSVGText(svg []byte, l *layout) []byte {
 			if bytes.Contains(trimmed, []byte(`class="node"`)) && i+1 < len(lines) {
 				if m := svgTitle.FindSubmatch(bytes.TrimSpace(lines[i+1])); m != nil {
 					if n := byName[html.UnescapeString(string(m[1]))]; n != nil && countText(lines[i+1:]) == countT(n.LDraw) {
-						place = placeLines(n.LDraw, textWidth)
+						place = placeLines(n.LDraw, n.Label, textWidth)
 						next = 0
 					}
 				}

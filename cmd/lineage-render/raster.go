@@ -45,24 +45,24 @@ func rasterize(l *layout) ([]byte, []string, error) {
 	}
 	r.dc.SetRGB(1, 1, 1)
 	r.dc.Clear()
-	r.ops(l.Draw)
+	r.ops(l.Draw, "")
 	for _, c := range l.Objects[:l.SubgraphCnt] {
-		r.ops(c.Draw)
-		r.ops(c.LDraw)
+		r.ops(c.Draw, "")
+		r.ops(c.LDraw, "")
 	}
 	for _, e := range l.Edges {
-		r.ops(e.Draw)
-		r.ops(e.HDraw)
-		r.ops(e.TDraw)
-		r.ops(e.LDraw)
-		r.ops(e.HLDraw)
-		r.ops(e.TLDraw)
+		r.ops(e.Draw, "")
+		r.ops(e.HDraw, "")
+		r.ops(e.TDraw, "")
+		r.ops(e.LDraw, "")
+		r.ops(e.HLDraw, "")
+		r.ops(e.TLDraw, "")
 	}
 	for _, n := range l.nodes() {
-		r.ops(n.Draw)
-		r.ops(n.LDraw)
+		r.ops(n.Draw, n.Label)
+		r.ops(n.LDraw, n.Label)
 	}
-	r.ops(l.LDraw)
+	r.ops(l.LDraw, "")
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, r.dc.Image()); err != nil {
 		return nil, nil, fmt.Errorf("drawing PNG: %w", err)
@@ -88,7 +88,7 @@ func (r *rasterizer) pt(p [2]float64) (float64, float64) {
 }
 
 // ops draws one xdot operation list. The drawing state starts afresh for each.
-func (r *rasterizer) ops(ops []drawOp) {
+func (r *rasterizer) ops(ops []drawOp, label string) {
 	if len(ops) == 0 {
 		return
 	}
@@ -122,7 +122,7 @@ func (r *rasterizer) ops(ops []drawOp) {
 		}
 		stroke()
 	}
-	place := placeLines(ops, r.measure)
+	place := placeLines(ops, label, r.measure)
 	ti := 0 // index of the next T operation
 	for _, op := range ops {
 		switch op.Op {
@@ -186,13 +186,18 @@ func (r *rasterizer) ops(ops []drawOp) {
 				x3, y3 := r.pt(op.Points[i+2])
 				dc.CubicTo(x1, y1, x2, y2, x3, y3)
 			}
-			// The xdot spec has "b" for a filled curve, but Graphviz writes a filled
-			// rounded box as "B" after setting its fill colour: fill closed curves.
+			// Graphviz's JSON does not follow the xdot spec's "b" for filled and
+			// "B" for open curves (it writes edges as "b" and filled rounded boxes
+			// as "B"): a curve is filled when it is closed and has a fill colour.
 			closed := op.Points[0] == op.Points[len(op.Points)-1]
-			if op.Op == "b" || closed && fillSet {
+			switch {
+			case closed && fillSet:
 				dc.ClosePath()
 				fillStroke()
-			} else {
+			case closed:
+				dc.ClosePath()
+				stroke()
+			default:
 				stroke()
 			}
 		case "F":

@@ -235,6 +235,7 @@ type object struct {
 	Name   string   `json:"name"`
 	Shape  string   `json:"shape"`
 	Margin string   `json:"margin"`
+	Label  string   `json:"label"`
 	Draw   []drawOp `json:"_draw_"`
 	LDraw  []drawOp `json:"_ldraw_"`
 	HDraw  []drawOp `json:"_hdraw_"`
