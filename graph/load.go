@@ -38,10 +38,18 @@ func Load(nodes, edges Input) (*Lineage, error) {
 
 // LoadAt is Load with the day against which future release dates are judged.
 func LoadAt(nodes, edges Input, now time.Time) (*Lineage, error) {
-	var ps Problems
+	// The two files are independent until build: parse them side by side.
+	var ps, edgePs Problems
 	rd := &reading{}
+	var es []Edge
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		es = readEdges(edges, &edgePs)
+	}()
 	models := readNodes(nodes, now, &ps, rd)
-	es := readEdges(edges, &ps)
+	<-done
+	ps = append(ps, edgePs...)
 	l := build(models, es, nodes.Name, edges.Name, &ps, rd)
 	ps.sort(nodes.Name, edges.Name)
 	if ps.Errors() > 0 {
