@@ -14,12 +14,15 @@
 //
 // The design is decided here once; the README shows the result.
 //
-//   - Time runs down the page (rankdir TB). Every model sits in the rank of its
-//     release year; a column of year labels on the left (invisible nodes chained by
-//     invisible edges, rank=same with the year's models) labels the ranks. Only years
-//     that have models get a rank, so the chart stays compact. Models without a date
-//     share a last rank labelled "undated". A parent and child of the same year sit
-//     side by side on one rank.
+//   - Time runs down the page (rankdir TB). A column of labels on the left
+//     (invisible nodes chained by invisible edges, each rank=same with its models)
+//     is the time axis: every year present opens with a header rank labelled with
+//     the year, holding the models dated only to the year, followed by one rank per
+//     month that has models ("Mar", "Nov"). Ranking by month rather than year keeps
+//     rows short: the embedded data has ~90 models a year, which one row per year
+//     drew 20,000 px wide. Months and years without models get no rank. Models
+//     without a date share a last rank labelled "undated". A parent and child of
+//     the same month sit side by side.
 //   - Colour says who made the model: the fill is the colour of its first
 //     organisation, from a fixed palette of 12 light ColorBrewer Set3 tones chosen by
 //     hashing the organisation's name (FNV-1a), with a darker border of the same
@@ -46,9 +49,10 @@
 //     name, so a focused chart shows where it starts.
 //   - Options.Cluster "org" boxes the models of each first organisation; the time
 //     ranks still hold across clusters (newrank).
-//   - A small legend in its own row above the first year shows only what the chart
-//     uses: the stage shapes, the edge styles, and the colours, at most 12
-//     organisations (the most frequent) and a count of the rest.
+//   - A small legend in two rows above the first year shows only what the chart
+//     uses: the stage shapes (and the emphasis of asked-about models), then the
+//     colours, at most 12 organisations (the most frequent) and a count of the
+//     rest, and the edge styles.
 //
 // Mermaid follows the same encoding where Mermaid can: shapes by stage, colour
 // classes by organisation or access, dotted influence edges, bold focus. It has no

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -21,9 +22,9 @@ const legendMaxColours = 12
 // legendColumns is how many colour entries the legend puts on one row.
 const legendColumns = 3
 
-// DOT writes the lineage as a Graphviz digraph: a top-to-bottom time axis with one
-// rank per release year, nodes coloured by organisation (or access) and shaped by
-// stage, lineage edges solid and influence edges dashed, and a legend on the chart.
+// DOT writes the lineage as a Graphviz digraph: a top-to-bottom time axis with a
+// rank per release year and month, nodes coloured by organisation (or access) and
+// shaped by stage, lineage edges solid and influence edges dashed, and a legend.
 // The package documentation describes the design. Output is deterministic: models
 // and edges are written sorted by id.
 func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
@@ -58,38 +59,59 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	p("\tnode [fontname=%q, fontsize=11, shape=box, style=filled, margin=\"0.1,0.04\", height=0.3];\n", fontname)
 	p("\tedge [fontname=%q, fontsize=9, fontcolor=%q, color=%q, arrowsize=0.7];\n", fontname, lineageEdgeColour, lineageEdgeColour)
 
-	// The time axis: a column of year labels chained by invisible edges, the legend
-	// row above the first year and the undated models below the last.
-	byYear := map[int][]string{}
+	// The time axis: a column of period labels chained by invisible edges, the
+	// legend rows above the first year and the undated models below the last. Each
+	// year opens with a header rank labelled with the year, which also holds the
+	// models dated only to the year; a rank per month with models follows.
+	type period struct{ year, month int } // year 0: undated
+	byPeriod := map[period][]string{}
+	years := map[int]bool{}
 	for _, m := range ms {
-		byYear[m.Date.Year] = append(byYear[m.Date.Year], m.ID) // Year 0: undated
+		pd := period{m.Date.Year, m.Date.Month}
+		byPeriod[pd] = append(byPeriod[pd], m.ID)
+		years[m.Date.Year] = true
 	}
-	var years []int
-	for y := range byYear {
+	var periods []period
+	for y := range years {
 		if y != 0 {
-			years = append(years, y)
+			periods = append(periods, period{y, 0})
 		}
 	}
-	slices.Sort(years)
-	yearNode := func(y int) string {
-		if y == 0 {
-			return aux + "undated"
+	for pd := range byPeriod {
+		if pd.year != 0 && pd.month != 0 {
+			periods = append(periods, pd)
 		}
-		return aux + "y" + strconv.Itoa(y)
+	}
+	slices.SortFunc(periods, func(a, b period) int { return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.month, b.month)) })
+	if years[0] {
+		periods = append(periods, period{})
+	}
+	periodNode := func(pd period) string {
+		switch {
+		case pd.year == 0:
+			return aux + "undated"
+		case pd.month == 0:
+			return aux + "y" + strconv.Itoa(pd.year)
+		}
+		return fmt.Sprintf("%sy%d-%02d", aux, pd.year, pd.month)
 	}
 	axis := []string{aux + "legend", aux + "legend2"}
-	p("\n\t// time axis: one rank per release year\n")
+	p("\n\t// time axis: a header rank per release year, then a rank per month with models\n")
 	p("\tsubgraph \"axis\" {\n")
-	p("\t\tnode [shape=plaintext, style=\"\", fontsize=13, fontcolor=\"#666666\"];\n")
+	p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
 	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend"))
 	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend2"))
-	for _, y := range years {
-		p("\t\t%s [label=\"%d\", tooltip=\"released in %d\"];\n", quoteDOT(yearNode(y)), y, y)
-		axis = append(axis, yearNode(y))
-	}
-	if len(byYear[0]) > 0 {
-		p("\t\t%s [label=\"undated\", tooltip=\"release date unknown\"];\n", quoteDOT(yearNode(0)))
-		axis = append(axis, yearNode(0))
+	for _, pd := range periods {
+		switch {
+		case pd.year == 0:
+			p("\t\t%s [label=\"undated\", fontsize=13, fontcolor=\"#555555\", tooltip=\"release date unknown\"];\n", quoteDOT(periodNode(pd)))
+		case pd.month == 0:
+			p("\t\t%s [label=\"%d\", fontsize=14, fontcolor=\"#555555\", tooltip=\"released in %d\"];\n", quoteDOT(periodNode(pd)), pd.year, pd.year)
+		default:
+			month := time.Month(pd.month).String()[:3]
+			p("\t\t%s [label=\"%s\", tooltip=\"released in %s %d\"];\n", quoteDOT(periodNode(pd)), month, time.Month(pd.month), pd.year)
+		}
+		axis = append(axis, periodNode(pd))
 	}
 	quoted := make([]string, len(axis))
 	for i, a := range axis {
@@ -97,12 +119,12 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	}
 	p("\t\t%s [style=invis];\n", strings.Join(quoted, " -> "))
 	p("\t}\n")
-	for _, y := range append(years, 0) {
-		ids := byYear[y]
+	for _, pd := range periods {
+		ids := byPeriod[pd]
 		if len(ids) == 0 {
 			continue
 		}
-		p("\t{rank=same; %s;", quoteDOT(yearNode(y)))
+		p("\t{rank=same; %s;", quoteDOT(periodNode(pd)))
 		for _, id := range ids {
 			p(" %s;", quoteDOT(id))
 		}
