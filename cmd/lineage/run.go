@@ -34,6 +34,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
+		renderCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }

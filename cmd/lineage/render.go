@@ -1,0 +1,305 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/render"
+)
+
+var renderCmd = &command{
+	name: "render",
+	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access] [--cluster org] [--edge-labels] [-f dot|mermaid|json|svg|png] [-o FILE]",
+	summary: `Render draws the lineage as a chart. With no MODEL it draws the whole dataset;
+with models, it draws them with their ancestors and descendants (or only one
+side, with --ancestors or --descendants), the named models in bold. Models
+are ranked by release year, coloured by organisation, shaped by stage; lineage
+edges are solid, influence edges dashed, and a legend explains it on the chart.
+
+The format comes from -f, else from the extension of -o (.dot .gv .mmd .mermaid
+.json .svg .png), else DOT. Without -o the chart goes to stdout. A file is
+replaced only once the whole chart is ready, so a failed render leaves it as it was.
+
+--relations chooses the relations followed from MODEL (default lineage); given
+explicitly it also limits the edges drawn. Without it every relation between
+the drawn models is shown.`,
+	examples: []string{
+		"lineage render -o lineage.svg",
+		"lineage render chatgpt --ancestors -o chatgpt.png",
+		"lineage render llama --descendants --depth 2 -f mermaid",
+		"lineage render alpaca vicuna --relations all --edge-labels -o alpaca.dot",
+		"lineage render --color access --cluster org -f json",
+	},
+	run: runRender,
+}
+
+// renderImage turns DOT text into an image, format "svg" or "png". The render
+// engine sets it; until it does, svg and png fail with a clear error.
+var renderImage = engineUnavailable
+
+// engineUnavailable is renderImage when no render engine is built in.
+func engineUnavailable(ctx context.Context, dot []byte, format string) ([]byte, error) {
+	return nil, errors.New("svg/png rendering: engine not available")
+}
+
+// imageFormats are made from DOT by renderImage; the others are render's text writers.
+var imageFormats = []string{"svg", "png"}
+
+// extFormats maps output file extensions to formats.
+var extFormats = map[string]string{
+	".dot": "dot", ".gv": "dot",
+	".mmd": "mermaid", ".mermaid": "mermaid",
+	".json": "json",
+	".svg":  "svg",
+	".png":  "png",
+}
+
+// renderFormats lists every format render writes, in the order help shows them.
+func renderFormats() []string { return append(render.Formats(), imageFormats...) }
+
+// inferFormat picks the output format: -f when given (it must agree with a known
+// extension of -o), else the extension of -o, else dot.
+func inferFormat(format, out string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(out))
+	fromExt, known := extFormats[ext]
+	if format != "" {
+		if !slices.Contains(renderFormats(), format) {
+			return "", usagef("unknown format %q: want %s", format, strings.Join(renderFormats(), ", "))
+		}
+		if known && fromExt != format {
+			return "", usagef("-f %s does not match the extension of -o %s (%s); drop -f or change the file name", format, out, fromExt)
+		}
+		return format, nil
+	}
+	if out == "" {
+		return "dot", nil
+	}
+	if !known {
+		var exts []string
+		for e := range extFormats {
+			exts = append(exts, e)
+		}
+		slices.Sort(exts)
+		return "", usagef("cannot tell the format of -o %s from its extension (known: %s); add -f", out, strings.Join(exts, " "))
+	}
+	return fromExt, nil
+}
+
+// selection is what to draw: the named models and how far around them.
+type selection struct {
+	roots     []*graph.Model
+	up, down  bool // ancestors, descendants; neither means both
+	query     graph.QueryOptions
+	drawOnly  bool // draw only the relations query.Relations allows
+	relations graph.RelationFilter
+}
+
+// apply returns the lineage to draw and the ids to emphasise.
+func (s selection) apply(l *graph.Lineage) (*graph.Lineage, []string, error) {
+	var focus []string
+	if len(s.roots) > 0 {
+		up, down := s.up, s.down
+		if !up && !down {
+			up, down = true, true
+		}
+		ids := []string{}
+		for _, m := range s.roots {
+			if !slices.Contains(focus, m.ID) {
+				focus = append(focus, m.ID)
+			}
+			ids = append(ids, m.ID)
+			if up {
+				for _, h := range l.Ancestors(m.ID, s.query) {
+					ids = append(ids, h.Model.ID)
+				}
+			}
+			if down {
+				for _, h := range l.Descendants(m.ID, s.query) {
+					ids = append(ids, h.Model.ID)
+				}
+			}
+		}
+		l = l.Subgraph(ids)
+	}
+	if !s.drawOnly {
+		return l, focus, nil
+	}
+	models := make([]graph.Model, 0, l.Len())
+	for _, m := range l.Models() {
+		models = append(models, *m)
+	}
+	var edges []graph.Edge
+	for _, e := range l.Edges() {
+		if s.relations.Allows(e.Relation) {
+			edges = append(edges, e)
+		}
+	}
+	drawn, err := graph.New(models, edges)
+	if err != nil {
+		return nil, nil, fmt.Errorf("selecting relations: %w", err)
+	}
+	return drawn, focus, nil
+}
+
+func runRender(c *cli, args []string) error {
+	var (
+		up, down, edgeLabels            bool
+		depth                           int
+		relations, color, cluster, fmtF string
+		out                             string
+	)
+	fs := c.flagSet(c.cmd)
+	fs.BoolVar(&up, "ancestors", false, "draw the models MODEL derives from")
+	fs.BoolVar(&down, "descendants", false, "draw the models derived from MODEL (neither flag: both)")
+	fs.IntVar(&depth, "depth", 0, "follow at most `N` steps from MODEL (0: no limit)")
+	fs.StringVar(&relations, "relations", "lineage", "relations to follow (and, when given, to draw): lineage, influence, all, or names such as `lineage,teacher-data`")
+	fs.StringVar(&color, "color", "org", "colour models by `org` (organisation) or access")
+	fs.StringVar(&cluster, "cluster", "", "box models by `org` (organisation)")
+	fs.BoolVar(&edgeLabels, "edge-labels", false, "write the relation (finetune, rlhf, ...) on each edge")
+	fs.StringVarP(&fmtF, "format", "f", "", "output `format`: "+strings.Join(renderFormats(), ", ")+" (default: from -o, else dot)")
+	fs.StringVarP(&out, "output", "o", "", "write the chart to `FILE` instead of stdout")
+	if err := c.parse(fs, args, 0, -1); err != nil {
+		return err
+	}
+	format, err := inferFormat(fmtF, out)
+	if err != nil {
+		return err
+	}
+	opt := render.Options{ColorBy: color, Cluster: cluster, EdgeLabels: edgeLabels}
+	if err := opt.Check(); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		for _, name := range []string{"ancestors", "descendants", "depth"} {
+			if fs.Changed(name) {
+				return usagef("--%s needs a MODEL to start from (usage: lineage render %s)", name, c.cmd.args)
+			}
+		}
+	}
+	if depth < 0 {
+		return usagef("--depth must be 0 (no limit) or more, got %d", depth)
+	}
+	if format == "png" && out == "" && isTerminal(c.stdout) {
+		return usagef("not writing a PNG to the terminal; use -o FILE.png or redirect stdout")
+	}
+
+	l, err := c.load()
+	if err != nil {
+		return err
+	}
+	f, err := l.ParseRelations(relations)
+	if err != nil {
+		return usageError{"--relations: " + err.Error()}
+	}
+	sel := selection{up: up, down: down, query: graph.QueryOptions{Depth: depth, Relations: f},
+		drawOnly: fs.Changed("relations"), relations: f}
+	for _, name := range fs.Args() {
+		m, err := c.resolve(l, name)
+		if err != nil {
+			return err
+		}
+		sel.roots = append(sel.roots, m)
+	}
+	drawn, focus, err := sel.apply(l)
+	if err != nil {
+		return err
+	}
+	opt.Focus = focus
+
+	chart, err := renderChart(drawn, format, opt)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		_, err := c.stdout.Write(chart)
+		return err
+	}
+	if err := writeFileAtomic(out, chart); err != nil {
+		return err
+	}
+	return nil
+}
+
+// renderChart writes the chart in memory: a text format directly, svg and png
+// through renderImage from the DOT text.
+func renderChart(l *graph.Lineage, format string, opt render.Options) ([]byte, error) {
+	writerFormat := format
+	if slices.Contains(imageFormats, format) {
+		writerFormat = "dot"
+	}
+	w, ok := render.Lookup(writerFormat)
+	if !ok {
+		return nil, fmt.Errorf("render: no writer for format %q", format)
+	}
+	var b bytes.Buffer
+	if err := w.Write(&b, l, opt); err != nil {
+		return nil, fmt.Errorf("render %s: %w", writerFormat, err)
+	}
+	if writerFormat == format {
+		return b.Bytes(), nil
+	}
+	img, err := renderImage(context.Background(), b.Bytes(), format)
+	if err != nil {
+		return nil, err
+	}
+	if len(img) == 0 {
+		return nil, fmt.Errorf("svg/png rendering: the engine returned an empty %s", format)
+	}
+	return img, nil
+}
+
+// writeFileAtomic replaces path with data: it writes a temporary file in the same
+// directory and renames it over path, so readers see the old file or the new one,
+// never a part. An existing file keeps its permissions; a new one gets 0644.
+func writeFileAtomic(path string, data []byte) (err error) {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("write %s: not a regular file", path)
+		}
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
