@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,11 +48,7 @@ func placeLines(ops []drawOp, label string, measure func(text string, size float
 		case "t":
 			flags = op.Flags
 		case "T":
-			anchor := map[string]string{"l": "start", "r": "end"}[op.Align]
-			if anchor == "" {
-				anchor = "middle"
-			}
-			all = append(all, placement{x: op.Pt[0], anchor: anchor})
+			all = append(all, placement{x: op.Pt[0], anchor: anchorOf(op.Align)})
 			if op.Align != "l" || table {
 				continue
 			}
@@ -100,72 +97,109 @@ var (
 )
 
 // centerSVGText rewrites the text elements of the node groups of a Graphviz SVG
-// with placeLines' placements for the node's label operations in l. A node whose
-// text elements do not match its operations one to one is left as it is.
+// with placeLines' placements. Graphviz's layouts of one graph differ slightly
+// from one run to the next, so l (any layout of the graph) gives only what does
+// not move: each run's text, font, estimated width and line; the runs' positions
+// are read from the SVG itself. A node whose text elements do not match its
+// operations one to one is left as it is.
 func centerSVGText(svg []byte, l *layout) []byte {
 	byName := map[string]*object{}
 	for i := range l.nodes() {
 		n := &l.nodes()[i]
 		byName[n.Name] = n
 	}
-	var out bytes.Buffer
-	out.Grow(len(svg))
 	lines := bytes.SplitAfter(svg, []byte("\n"))
-	var place []placement // of the current node, nil outside nodes
-	next := 0
-	for i := 0; i < len(lines); i++ {
-		line := lines[i]
-		trimmed := bytes.TrimSpace(line)
-		switch {
-		case bytes.HasPrefix(trimmed, []byte("<g id=")) && !bytes.HasPrefix(trimmed, []byte(`<g id="a_`)):
-			place = nil
-			if bytes.Contains(trimmed, []byte(`class="node"`)) && i+1 < len(lines) {
-				if m := svgTitle.FindSubmatch(bytes.TrimSpace(lines[i+1])); m != nil {
-					if n := byName[html.UnescapeString(string(m[1]))]; n != nil && countText(lines[i+1:]) == countT(n.LDraw) {
-						place = placeLines(n.LDraw, n.Label, textWidth)
-						next = 0
-					}
-				}
-			}
-		case place != nil && bytes.HasPrefix(trimmed, []byte("<text ")):
-			if next < len(place) && place[next].moved {
-				if m := svgAnchor.FindSubmatchIndex(trimmed); m != nil {
-					indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
-					out.Write(indent)
-					out.WriteString(`<text text-anchor="` + place[next].anchor + `" x="` + strconv.FormatFloat(place[next].x, 'f', 2, 64) + `"`)
-					out.Write(bytes.TrimLeft(line, " \t")[m[1]:])
-					next++
-					continue
-				}
-			}
-			next++
+	moved := map[int]placement{} // by line index
+	for i := 0; i+1 < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
+		if !bytes.HasPrefix(t, []byte("<g id=")) || !bytes.Contains(t, []byte(`class="node"`)) {
+			continue
 		}
-		out.Write(line)
+		m := svgTitle.FindSubmatch(bytes.TrimSpace(lines[i+1]))
+		if m == nil {
+			continue
+		}
+		n := byName[html.UnescapeString(string(m[1]))]
+		if n == nil {
+			continue
+		}
+		texts := textLines(lines, i)
+		ops := slices.Clone(n.LDraw)
+		k := 0
+		for j := range ops {
+			if ops[j].Op != "T" {
+				continue
+			}
+			if k == len(texts) || !texts[k].ok || texts[k].anchor != anchorOf(ops[j].Align) {
+				k = -1
+				break
+			}
+			ops[j].Pt[0] = texts[k].x
+			k++
+		}
+		if k != len(texts) {
+			continue
+		}
+		for k, p := range placeLines(ops, n.Label, textWidth) {
+			if p.moved {
+				moved[texts[k].line] = p
+			}
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(len(svg) + len(moved)*8)
+	for i, line := range lines {
+		p, ok := moved[i]
+		if !ok {
+			out.Write(line)
+			continue
+		}
+		body := bytes.TrimLeft(line, " \t")
+		m := svgAnchor.FindSubmatchIndex(body)
+		out.Write(line[:len(line)-len(body)])
+		out.WriteString(`<text text-anchor="` + p.anchor + `" x="` + strconv.FormatFloat(p.x, 'f', 2, 64) + `"`)
+		out.Write(body[m[1]:])
 	}
 	return out.Bytes()
 }
 
-// countText counts the text elements of the group that starts at lines[0].
-func countText(lines [][]byte) int {
-	n := 0
-	for _, l := range lines[1:] {
-		t := bytes.TrimSpace(l)
+// anchorOf is the SVG text-anchor of an xdot alignment.
+func anchorOf(align string) string {
+	switch align {
+	case "l":
+		return "start"
+	case "r":
+		return "end"
+	}
+	return "middle"
+}
+
+// svgText is a text element of a node group: its line index, anchor and x.
+type svgText struct {
+	line   int
+	anchor string
+	x      float64
+	ok     bool
+}
+
+// textLines lists the text elements of the group that starts at lines[start].
+func textLines(lines [][]byte, start int) []svgText {
+	var texts []svgText
+	for i := start + 1; i < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
 		if bytes.HasPrefix(t, []byte("<g id=")) && !bytes.HasPrefix(t, []byte(`<g id="a_`)) {
 			break
 		}
-		if bytes.HasPrefix(t, []byte("<text ")) {
-			n++
+		if !bytes.HasPrefix(t, []byte("<text ")) {
+			continue
 		}
-	}
-	return n
-}
-
-func countT(ops []drawOp) int {
-	n := 0
-	for _, op := range ops {
-		if op.Op == "T" {
-			n++
+		st := svgText{line: i}
+		if m := svgAnchor.FindSubmatch(t); m != nil {
+			st.anchor = string(m[1])
+			x, err := strconv.ParseFloat(string(m[2]), 64)
+			st.x, st.ok = x, err == nil
 		}
+		texts = append(texts, st)
 	}
-	return n
+	return texts
 }

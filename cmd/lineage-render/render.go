@@ -64,22 +64,13 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 	var out bytes.Buffer
 	switch format {
 	case "svg":
-		// The layout is deterministic: the JSON tells where the SVG's text is.
-		if err := gv.Render(ctx, g, "json", &out); err != nil {
-			return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
-		}
-		lay, err := parseLayout(out.Bytes())
-		if err != nil {
-			return nil, warnings, err
-		}
-		out.Reset()
 		if err := gv.Render(ctx, g, graphviz.SVG, &out); err != nil {
 			return nil, warnings, fmt.Errorf("drawing SVG: %w", err)
 		}
 		if err := checkSVG(out.Bytes()); err != nil {
 			return nil, warnings, err
 		}
-		svg := centerSVGText(out.Bytes(), lay)
+		svg := centerSVGText(out.Bytes(), lay) // the first layout's widths still hold
 		if err := checkSVG(svg); err != nil {
 			return nil, warnings, fmt.Errorf("placing labels: %w", err)
 		}
