@@ -409,3 +409,18 @@ func (l *Lineage) Subgraph(ids []string) *Lineage {
 	}
 	return &Lineage{s: s, names: &nameIndex{}}
 }
+
+// Only returns the lineage with the same models and just the edges f follows, for
+// drawing the answer of a query with the relations it used.
+func (l *Lineage) Only(f RelationFilter) *Lineage {
+	s := newStore(len(l.s.models), len(l.s.edges))
+	for _, m := range l.s.models {
+		s.addModel(m)
+	}
+	for ei, e := range l.s.edges {
+		if f.Allows(e.Relation) {
+			s.addEdgeAt(e, l.s.ends[ei][0], l.s.ends[ei][1])
+		}
+	}
+	return &Lineage{s: s, names: &nameIndex{}}
+}

@@ -199,6 +199,9 @@ func TestRootsLeavesSubgraphStats(t *testing.T) {
 	if _, err := sub.Resolve("Merged Q4"); err != nil {
 		t.Errorf("subgraph resolve: %v", err)
 	}
+	if only := l.Only(graph.RelationFilter{}); only.Len() != 10 || len(only.Edges()) != 7 {
+		t.Errorf("Only(lineage): %d models, %d edges; want 10, 7 (teacher-data dropped)", only.Len(), len(only.Edges()))
+	}
 	st := l.Stats(0)
 	if st.Models != 10 || st.Edges != 8 || st.InfluenceEdges != 1 || len(st.LongestChain) != 5 {
 		t.Errorf("stats: %+v", st)

@@ -53,7 +53,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 
 	ew := &errWriter{w: w}
 	p := ew.printf
-	p("// lineage chart: %d models, %d relations\n", len(ms), len(es))
+	p("// lineage chart: %s, %s\n", count(len(ms), "model"), count(len(es), "relation"))
 	p("digraph lineage {\n")
 	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=0.2, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", fontname)
 	p("\tnode [fontname=%q, fontsize=11, shape=box, style=filled, margin=\"0.1,0.04\", height=0.3];\n", fontname)
@@ -199,16 +199,20 @@ func dotNode(m *graph.Model, opt Options, focus bool) string {
 	if sub := subtitle(m); sub != "" {
 		label += `<BR/><FONT POINT-SIZE="9" COLOR="#333333">` + EscapeDOTHTML(sub) + `</FONT>`
 	}
+	border := c.Border
+	if focus {
+		border = "#000000"
+	}
 	attrs := []string{
 		"label=<" + label + ">",
 		"shape=" + st.shape,
 		"style=" + quoteDOT(st.style),
 		"fillcolor=" + quoteDOT(c.Fill),
-		"color=" + quoteDOT(c.Border),
+		"color=" + quoteDOT(border),
 	}
 	switch {
 	case focus:
-		attrs = append(attrs, "penwidth=3", `color="#000000"`)
+		attrs = append(attrs, "penwidth=3")
 	case st.penwidth != "":
 		attrs = append(attrs, "penwidth="+st.penwidth)
 	}
@@ -373,4 +377,12 @@ func emptyLast(a, b string) int {
 		return -1
 	}
 	return 0
+}
+
+// count is "1 model", "2 models".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

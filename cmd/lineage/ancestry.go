@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/render"
 )
 
 var ancestorsCmd = &command{
@@ -19,6 +20,7 @@ var ancestorsCmd = &command{
 		"lineage ancestors chatgpt",
 		"lineage ancestors alpaca --relations all -f tree",
 		"lineage ancestors chatgpt --depth 1 -f json",
+		"lineage ancestors chatgpt -f mermaid",
 	},
 }
 
@@ -30,6 +32,7 @@ var descendantsCmd = &command{
 		"lineage descendants llama -f tree",
 		"lineage descendants gpt-3 --depth 2",
 		"lineage descendants llama --relations lineage,teacher-data -f csv",
+		"lineage descendants gpt-3 -f dot > gpt3.dot",
 	},
 }
 
@@ -66,11 +69,11 @@ func (q *queryFlags) options(l *graph.Lineage) (graph.QueryOptions, error) {
 func runAncestry(c *cli, args []string, down bool) error {
 	var q queryFlags
 	fs := c.flagSet(c.cmd)
-	q.add(fs, "text, tree, json, csv")
+	q.add(fs, "text, tree, json, csv, dot, mermaid")
 	if err := c.parse(fs, args, 1, 1); err != nil {
 		return err
 	}
-	if err := checkFormat(q.format, "text", "tree", "json", "csv"); err != nil {
+	if err := checkFormat(q.format, "text", "tree", "json", "csv", "dot", "mermaid"); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -92,6 +95,16 @@ func runAncestry(c *cli, args []string, down bool) error {
 		hops = l.Ancestors(m.ID, opt)
 	}
 	switch q.format {
+	case "dot", "mermaid":
+		// The chart of the answer: MODEL and the models found, with the edges between
+		// them that the query follows. 'lineage render' draws richer selections.
+		ids := []string{m.ID}
+		for _, h := range hops {
+			ids = append(ids, h.Model.ID)
+		}
+		sub := l.Subgraph(ids).Only(opt.Relations)
+		w, _ := render.Lookup(q.format)
+		return w.Write(c.stdout, sub, render.Options{Focus: []string{m.ID}})
 	case "json":
 		out := make([]modelJSON, len(hops))
 		for i, h := range hops {

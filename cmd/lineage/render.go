@@ -131,21 +131,7 @@ func (s selection) apply(l *graph.Lineage) (*graph.Lineage, []string, error) {
 	if !s.drawOnly {
 		return l, focus, nil
 	}
-	models := make([]graph.Model, 0, l.Len())
-	for _, m := range l.Models() {
-		models = append(models, *m)
-	}
-	var edges []graph.Edge
-	for _, e := range l.Edges() {
-		if s.relations.Allows(e.Relation) {
-			edges = append(edges, e)
-		}
-	}
-	drawn, err := graph.New(models, edges)
-	if err != nil {
-		return nil, nil, fmt.Errorf("selecting relations: %w", err)
-	}
-	return drawn, focus, nil
+	return l.Only(s.relations), focus, nil
 }
 
 func runRender(c *cli, args []string) error {
