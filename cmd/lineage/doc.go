@@ -17,6 +17,7 @@ Commands:
 	common A B           the nearest ancestors A and B share, and how each descends
 	show MODEL           the model's card: facts, parents and children
 	list                 models, filtered by organisation, stage, access, date
+	render [MODEL...]    draw the lineage as SVG, PNG, DOT, Mermaid or JSON
 	validate             check a dataset and report every problem with file:line
 	stats                counts by organisation, year, stage; the largest families
 	version              the version of lineage and of its dataset
@@ -43,6 +44,7 @@ Examples:
 	lineage path gpt-3 chatgpt
 	lineage common alpaca chinese-vicuna
 	lineage show 羊驼
+	lineage render chatgpt --ancestors -o chatgpt.svg
 	lineage --data ./mydata validate
 */
 package main
