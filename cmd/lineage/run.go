@@ -35,6 +35,7 @@ func init() {
 	commands = []*command{
 		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
 		renderCmd,
+		docsCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }
