@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"html"
+	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -94,20 +94,15 @@ func placeLines(ops []drawOp, label string, measure func(text string, size float
 var (
 	svgTitle  = regexp.MustCompile(`^<title>(.*)</title>$`)
 	svgAnchor = regexp.MustCompile(`^<text text-anchor="(start|middle|end)" x="([-0-9.e]+)"`)
+	svgAttr   = regexp.MustCompile(`\s([a-z-]+)="([^"]*)"`)
+	svgNumber = regexp.MustCompile(`-?[0-9]*\.?[0-9]+(?:e-?[0-9]+)?`)
 )
 
-// centerSVGText rewrites the text elements of the node groups of a Graphviz SVG
-// with placeLines' placements. Graphviz's layouts of one graph differ slightly
-// from one run to the next, so l (any layout of the graph) gives only what does
-// not move: each run's text, font, estimated width and line; the runs' positions
-// are read from the SVG itself. A node whose text elements do not match its
-// operations one to one is left as it is.
-func centerSVGText(svg []byte, l *layout) []byte {
-	byName := map[string]*object{}
-	for i := range l.nodes() {
-		n := &l.nodes()[i]
-		byName[n.Name] = n
-	}
+// centerSVGText places again the runs of the HTML-like labels of the nodes of a
+// Graphviz SVG (see placeLines), reading everything it needs from the SVG: the
+// node's centre from its shape, each run's font and line from its text element.
+// tables names the nodes whose labels are HTML tables, left alone.
+func centerSVGText(svg []byte, tables map[string]bool) []byte {
 	lines := bytes.SplitAfter(svg, []byte("\n"))
 	moved := map[int]placement{} // by line index
 	for i := 0; i+1 < len(lines); i++ {
@@ -116,31 +111,45 @@ func centerSVGText(svg []byte, l *layout) []byte {
 			continue
 		}
 		m := svgTitle.FindSubmatch(bytes.TrimSpace(lines[i+1]))
-		if m == nil {
+		if m == nil || tables[html.UnescapeString(string(m[1]))] {
 			continue
 		}
-		n := byName[html.UnescapeString(string(m[1]))]
-		if n == nil {
+		center, texts, ok := nodeTexts(lines, i)
+		if !ok {
 			continue
 		}
-		texts := textLines(lines, i)
-		ops := slices.Clone(n.LDraw)
-		k := 0
-		for j := range ops {
-			if ops[j].Op != "T" {
-				continue
-			}
-			if k == len(texts) || !texts[k].ok || texts[k].anchor != anchorOf(ops[j].Align) {
-				k = -1
+		var ops []drawOp
+		for _, tx := range texts {
+			if tx.anchor != "start" {
+				ops = nil
 				break
 			}
-			ops[j].Pt[0] = texts[k].x
-			k++
+			flags := 0
+			if tx.bold {
+				flags = 1
+			}
+			ops = append(ops, drawOp{Op: "F", Size: tx.size}, drawOp{Op: "t", Flags: flags},
+				drawOp{Op: "T", Pt: [2]float64{tx.x, tx.y}, Align: "l", Text: tx.text})
 		}
-		if k != len(texts) {
+		if ops == nil {
 			continue
 		}
-		for k, p := range placeLines(ops, n.Label, textWidth) {
+		// placeLines centres each line on its left end plus half its width:
+		// give each line the width that puts its centre on the node's.
+		byLine := map[float64][]int{}
+		for k := range ops {
+			if ops[k].Op == "T" {
+				byLine[ops[k].Pt[1]] = append(byLine[ops[k].Pt[1]], k)
+			}
+		}
+		for _, ks := range byLine {
+			first := ops[ks[0]].Pt[0]
+			for _, k := range ks {
+				ops[k].Width = 0
+			}
+			ops[ks[len(ks)-1]].Width = 2 * (center - first)
+		}
+		for k, p := range placeLines(ops, "", textWidth) {
 			if p.moved {
 				moved[texts[k].line] = p
 			}
@@ -163,6 +172,67 @@ func centerSVGText(svg []byte, l *layout) []byte {
 	return out.Bytes()
 }
 
+// svgText is a text element of a node group.
+type svgText struct {
+	line       int // index in the SVG's lines
+	anchor     string
+	x, y, size float64
+	bold       bool
+	text       string
+}
+
+// nodeTexts reads the node group that starts at lines[start]: the horizontal
+// centre of its shape (the first shape drawn) and its text elements. ok is false
+// when the node has no shape or a text element is not as Graphviz writes them.
+func nodeTexts(lines [][]byte, start int) (center float64, texts []svgText, ok bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := start + 1; i < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
+		if bytes.HasPrefix(t, []byte("<g id=")) && !bytes.HasPrefix(t, []byte(`<g id="a_`)) {
+			break
+		}
+		attrs := map[string]string{}
+		for _, m := range svgAttr.FindAllSubmatch(t, -1) {
+			attrs[string(m[1])] = string(m[2])
+		}
+		switch {
+		case math.IsInf(lo, 1) && (bytes.HasPrefix(t, []byte("<polygon ")) || bytes.HasPrefix(t, []byte("<path ")) || bytes.HasPrefix(t, []byte("<polyline "))):
+			d := attrs["points"] + attrs["d"]
+			for k, n := range svgNumber.FindAllString(d, -1) {
+				if v, err := strconv.ParseFloat(n, 64); err == nil && k%2 == 0 {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+		case math.IsInf(lo, 1) && bytes.HasPrefix(t, []byte("<ellipse ")):
+			cx, err1 := strconv.ParseFloat(attrs["cx"], 64)
+			rx, err2 := strconv.ParseFloat(attrs["rx"], 64)
+			if err1 == nil && err2 == nil {
+				lo, hi = cx-rx, cx+rx
+			}
+		case bytes.HasPrefix(t, []byte("<text ")):
+			m := svgAnchor.FindSubmatch(t)
+			if m == nil {
+				return 0, nil, false
+			}
+			tx := svgText{line: i, anchor: string(m[1]), bold: attrs["font-weight"] == "bold"}
+			var err1, err2, err3 error
+			tx.x, err1 = strconv.ParseFloat(attrs["x"], 64)
+			tx.y, err2 = strconv.ParseFloat(attrs["y"], 64)
+			tx.size, err3 = strconv.ParseFloat(attrs["font-size"], 64)
+			open, close := bytes.IndexByte(t, '>'), bytes.LastIndex(t, []byte("</text>"))
+			if err1 != nil || err2 != nil || err3 != nil || open < 0 || close < open {
+				return 0, nil, false
+			}
+			tx.text = html.UnescapeString(string(t[open+1 : close]))
+			texts = append(texts, tx)
+		}
+	}
+	if math.IsInf(lo, 1) || len(texts) == 0 {
+		return 0, nil, false
+	}
+	return (lo + hi) / 2, texts, true
+}
+
 // anchorOf is the SVG text-anchor of an xdot alignment.
 func anchorOf(align string) string {
 	switch align {
@@ -172,34 +242,4 @@ func anchorOf(align string) string {
 		return "end"
 	}
 	return "middle"
-}
-
-// svgText is a text element of a node group: its line index, anchor and x.
-type svgText struct {
-	line   int
-	anchor string
-	x      float64
-	ok     bool
-}
-
-// textLines lists the text elements of the group that starts at lines[start].
-func textLines(lines [][]byte, start int) []svgText {
-	var texts []svgText
-	for i := start + 1; i < len(lines); i++ {
-		t := bytes.TrimSpace(lines[i])
-		if bytes.HasPrefix(t, []byte("<g id=")) && !bytes.HasPrefix(t, []byte(`<g id="a_`)) {
-			break
-		}
-		if !bytes.HasPrefix(t, []byte("<text ")) {
-			continue
-		}
-		st := svgText{line: i}
-		if m := svgAnchor.FindSubmatch(t); m != nil {
-			st.anchor = string(m[1])
-			x, err := strconv.ParseFloat(string(m[2]), 64)
-			st.x, st.ok = x, err == nil
-		}
-		texts = append(texts, st)
-	}
-	return texts
 }

@@ -46,21 +46,10 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 	defer g.Close()
 	warnings := lint(g)
 
-	// Pass 1: lay out to learn how wide Graphviz thinks each label is, then widen
-	// the nodes whose labels a browser draws wider (see widen).
-	var first bytes.Buffer
-	if err := gv.Render(ctx, g, "json", &first); err != nil {
-		return nil, warnings, fmt.Errorf("laying out the graph: %w", err)
-	}
-	lay, err := parseLayout(first.Bytes())
+	tables, err := widen(g)
 	if err != nil {
 		return nil, warnings, err
 	}
-	if err := widen(g, lay); err != nil {
-		return nil, warnings, err
-	}
-
-	// Pass 2: the real layout.
 	var out bytes.Buffer
 	switch format {
 	case "svg":
@@ -70,7 +59,7 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 		if err := checkSVG(out.Bytes()); err != nil {
 			return nil, warnings, err
 		}
-		svg := centerSVGText(out.Bytes(), lay) // the first layout's widths still hold
+		svg := centerSVGText(out.Bytes(), tables)
 		if err := checkSVG(svg); err != nil {
 			return nil, warnings, fmt.Errorf("placing labels: %w", err)
 		}
