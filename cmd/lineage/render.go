@@ -16,7 +16,7 @@ import (
 
 var renderCmd = &command{
 	name: "render",
-	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access] [--cluster org] [--edge-labels] [-f dot|mermaid|json|svg|png] [-o FILE]",
+	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access] [--cluster org] [--edge-labels] [-f dot|mermaid|json|svg|png|html] [-o FILE]",
 	summary: `Render draws the lineage as a chart. With no MODEL it draws the whole dataset;
 with models, it draws them with their ancestors and descendants (or only one
 side, with --ancestors or --descendants), the named models in bold. Models
@@ -24,8 +24,10 @@ are ranked by release year, coloured by organisation, shaped by stage; lineage
 edges are solid, influence edges dashed, and a legend explains it on the chart.
 
 The format comes from -f, else from the extension of -o (.dot .gv .mmd .mermaid
-.json .svg .png), else DOT. Without -o the chart goes to stdout. A file is
+.json .svg .png .html), else DOT. Without -o the chart goes to stdout. A file is
 replaced only once the whole chart is ready, so a failed render leaves it as it was.
+-f html writes the interactive explorer: one self-contained page with the chart,
+search, a card per model and its lineage lit up on click ('lineage serve' serves it).
 
 --relations chooses the relations followed from MODEL (default lineage); given
 explicitly it also limits the edges drawn. Without it every relation between
@@ -49,8 +51,9 @@ func engineUnavailable(ctx context.Context, dot []byte, format string) ([]byte, 
 	return nil, errors.New("svg/png rendering: engine not available")
 }
 
-// imageFormats are made from DOT by renderImage; the others are render's text writers.
-var imageFormats = []string{"svg", "png"}
+// imageFormats are made from DOT by renderImage (html: the explorer page around
+// the SVG, see serve.go); the others are render's text writers.
+var imageFormats = []string{"svg", "png", "html"}
 
 // extFormats maps output file extensions to formats.
 var extFormats = map[string]string{
@@ -59,6 +62,7 @@ var extFormats = map[string]string{
 	".json": "json",
 	".svg":  "svg",
 	".png":  "png",
+	".html": "html", ".htm": "html",
 }
 
 // renderFormats lists every format render writes, in the order help shows them.
@@ -216,6 +220,9 @@ func runRender(c *cli, args []string) error {
 // renderChart writes the chart in memory: a text format directly, svg and png
 // through renderImage from the DOT text.
 func renderChart(l *graph.Lineage, format string, opt render.Options) ([]byte, error) {
+	if format == "html" {
+		return renderExplorer(l, opt)
+	}
 	writerFormat := format
 	if slices.Contains(imageFormats, format) {
 		writerFormat = "dot"

@@ -39,7 +39,8 @@ func TestInferFormat(t *testing.T) {
 		{"", "chart.txt", "", true},
 		{"", "chart", "", true},
 		{"png", "chart.svg", "", true}, // -f contradicts the extension
-		{"html", "", "", true},
+		{"html", "", "html", false},
+		{"", "tree.html", "html", false},
 		{"pdf", "chart.pdf", "", true},
 	}
 	for _, c := range cases {

@@ -36,6 +36,7 @@ func init() {
 		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
 		renderCmd,
 		docsCmd,
+		serveCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }
