@@ -31,15 +31,25 @@
 // pdf and ps fail and break the renderer, so only svg and png are offered.
 //
 // Two more fixes live in lineage-render. Text widths: the WebAssembly Graphviz has
-// no font library and estimates widths, giving a 12-character Chinese label 140 pt
-// where browsers draw 168 pt; it lays out twice, widening every node whose label a
-// browser may draw wider than estimated (East Asian wide characters count one em,
-// Latin ones by the wider of DejaVu Sans and Liberation Sans). PNG: go-graphviz's
-// PNG loses edge lines, outlines and non-Latin text, so lineage-render draws the
-// PNG itself from Graphviz's layout (its xdot drawing operations) in pure Go, with
-// the installed fonts (and Go's own fonts for Latin text when none is found);
-// non-Latin text needs an installed font for its script (on Debian,
-// fonts-noto-cjk for Chinese, Japanese and Korean).
+// no font library and estimates widths (non-ASCII bytes count as spaces, and a
+// font list such as "Helvetica,Arial,sans-serif" gets Times metrics), giving a
+// 12-character Chinese label 140 pt where browsers draw 168 pt. Before its one
+// layout, lineage-render gives every node the width its label needs by a safe
+// estimate (East Asian wide characters one em, Latin ones by the wider of DejaVu
+// Sans and Liberation Sans, scaled for the node's shape), and afterwards centres
+// the lines of HTML-like labels, which Graphviz anchors at their estimated left
+// end. One layout, because laying out the whole dataset is most of the render's
+// time. PNG: go-graphviz's PNG loses edge lines, outlines and non-Latin text, so
+// lineage-render draws the PNG itself in pure Go from Graphviz's layout (its xdot
+// drawing operations), with the installed fonts, Go's own fonts for Latin text
+// when none is found, and per-character fallback to the installed fonts for
+// other scripts: Chinese, Japanese and Korean need a CJK font (on Debian,
+// fonts-noto-cjk); without one they are drawn as boxes and a warning says so.
+//
+// Measured on the 2-core development machine (hyperfine): 'lineage --help'
+// 4 ms, 'lineage ancestors chatgpt' 6 ms, with no file written; 'lineage render
+// -o all.svg' of the whole embedded dataset about 0.9 s, of which the Graphviz
+// layout is most; 'lineage render chatgpt --ancestors -o chatgpt.png' 0.2 s.
 //
 // # Finding lineage-render
 //
