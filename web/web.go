@@ -178,8 +178,7 @@ var errNoEngine = errors.New("no chart engine: SVG and PNG cannot be drawn (inst
 // errBusy means every render slot stayed taken until the request's deadline.
 var errBusy = errors.New("the chart engine is busy; try again shortly")
 
-// image draws l as an svg (cleaned for the page, see render.CleanSVG) or png,
-// one of at most Options.Renders at a time, within Options.RenderTimeout.
+// image draws l as an svg or png, one of at most Options.Renders at a time, within Options.RenderTimeout.
 func (s *Server) image(ctx context.Context, l *graph.Lineage, format string, opt render.Options) ([]byte, error) {
 	if s.opt.Render == nil {
 		return nil, errNoEngine
@@ -202,11 +201,6 @@ func (s *Server) image(ctx context.Context, l *graph.Lineage, format string, opt
 			return nil, fmt.Errorf("drawing the chart took longer than %v: %w", s.opt.RenderTimeout, context.DeadlineExceeded)
 		}
 		return nil, fmt.Errorf("drawing the chart: %w", err)
-	}
-	if format == "svg" {
-		if img, err = render.CleanSVG(img, l); err != nil {
-			return nil, fmt.Errorf("drawing the chart: %w", err)
-		}
 	}
 	return img, nil
 }
@@ -602,6 +596,10 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	switch format {
 	case "svg", "png":
 		img, err := s.image(r.Context(), sub, format, render.Options{})
+		if err == nil && format == "svg" {
+			// The page inlines it: only the drawing, annotated (see render.CleanSVG).
+			img, err = render.CleanSVG(img, sub)
+		}
 		if err != nil {
 			writeError(w, statusOf(err), "%v", err)
 			return

@@ -395,11 +395,14 @@
       out.push(p);
     }
     const counts = el('p', null, 'counts');
-    counts.appendChild(el('span', null, 'swatch anc'));
-    counts.appendChild(document.createTextNode(up.size + ' ancestor' + (up.size === 1 ? '' : 's') + '  '));
-    counts.appendChild(el('span', null, 'swatch desc'));
-    counts.appendChild(document.createTextNode(down.size + ' descendant' + (down.size === 1 ? '' : 's') +
-      (allrel.checked ? ' (all relations)' : ' (lineage relations)')));
+    const rels = allrel.checked ? 'all relations' : 'lineage relations';
+    for (const [n, word, cls] of [[up.size, 'ancestor', 'anc'], [down.size, 'descendant', 'desc']]) {
+      const line = el('span', null, 'count');
+      line.appendChild(el('span', null, 'swatch ' + cls));
+      line.appendChild(document.createTextNode(n + ' ' + word + (n === 1 ? '' : 's')));
+      counts.appendChild(line);
+    }
+    counts.appendChild(el('span', 'following ' + rels, 'count'));
     out.push(counts);
     const ps = st.parents.get(m.id) || [];
     const cs = st.children.get(m.id) || [];
