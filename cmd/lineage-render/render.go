@@ -36,7 +36,8 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 		return nil, nil, fmt.Errorf("starting Graphviz: %w", err)
 	}
 	defer gv.Close()
-	g, err := graphviz.ParseBytes(keepEmptyLabels(dot))
+	dot, fontLists := simplifyFontLists(keepEmptyLabels(dot))
+	g, err := graphviz.ParseBytes(dot)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the DOT graph: %w", err)
 	}
@@ -59,7 +60,7 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 		if err := checkSVG(out.Bytes()); err != nil {
 			return nil, warnings, err
 		}
-		svg := centerSVGText(out.Bytes(), tables)
+		svg := restoreFontLists(centerSVGText(out.Bytes(), tables), fontLists)
 		if err := checkSVG(svg); err != nil {
 			return nil, warnings, fmt.Errorf("placing labels: %w", err)
 		}
@@ -94,6 +95,59 @@ var emptyLabel = regexp.MustCompile(`(^|[\s,;\[{])label\s*=\s*""`)
 // its id. A label of one space draws nothing and survives.
 func keepEmptyLabels(dot []byte) []byte {
 	return emptyLabel.ReplaceAll(dot, []byte(`${1}label=" "`))
+}
+
+// fontnameAttr matches a quoted fontname attribute in DOT.
+var fontnameAttr = regexp.MustCompile(`(\bfontname\s*=\s*)"([^"\\]*)"`)
+
+// svgFamily is how Graphviz's SVG names the font families it knows.
+var svgFamily = map[string]string{"Helvetica": "Helvetica,sans-Serif", "Arial": "Arial"}
+
+// simplifyFontLists works around Graphviz's width estimates for a font list:
+// "Helvetica,Arial,sans-serif" is not a family it has metrics for, so it measures
+// text in Times, some 8% narrower, and Latin text overflows HTML table cells and
+// edge labels. Such a list is laid out as its first family, Helvetica or Arial,
+// and restoreFontLists puts the list back into the SVG. It returns the DOT and,
+// per SVG font-family, the list to restore (only where that is unambiguous).
+func simplifyFontLists(dot []byte) ([]byte, map[string]string) {
+	restore := map[string]string{}
+	ambiguous := map[string]bool{}
+	out := fontnameAttr.ReplaceAllFunc(dot, func(m []byte) []byte {
+		sub := fontnameAttr.FindSubmatch(m)
+		list := string(sub[2])
+		first, _, isList := strings.Cut(list, ",")
+		first = strings.TrimSpace(first)
+		var family string
+		for f := range svgFamily {
+			if strings.EqualFold(first, f) {
+				family = f
+			}
+		}
+		if !isList || family == "" {
+			return m
+		}
+		svg := svgFamily[family]
+		if prev, ok := restore[svg]; ok && prev != list {
+			ambiguous[svg] = true
+		}
+		restore[svg] = list
+		return []byte(string(sub[1]) + `"` + family + `"`)
+	})
+	for f := range ambiguous {
+		delete(restore, f)
+	}
+	return out, restore
+}
+
+// restoreFontLists puts the font lists simplifyFontLists replaced back into the
+// SVG's font-family attributes.
+func restoreFontLists(svg []byte, restore map[string]string) []byte {
+	for family, list := range restore {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(list))
+		svg = bytes.ReplaceAll(svg, []byte(`font-family="`+family+`"`), []byte(`font-family="`+esc.String()+`"`))
+	}
+	return svg
 }
 
 // checkSVG makes sure Graphviz produced a whole, well-formed SVG document: it can

@@ -364,3 +364,44 @@ func testLayout(t *testing.T, dot string) *layout {
 
 // onCI reports whether the tests run on CI, where nothing may be skipped.
 func onCI() bool { return os.Getenv("CI") != "" }
+
+func TestFontListsAndPoints(t *testing.T) {
+	dot := `digraph { node [fontname="Helvetica,Arial,sans-serif"]; p [shape=point, width=0.06]; a [label="Chinese-Vicuna project"]; p -> a }`
+	svg, _, err := render([]byte(dot), "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte(`font-family="Helvetica,Arial,sans-serif"`)) || bytes.Contains(svg, []byte(`font-family="Helvetica,sans-Serif"`)) {
+		t.Errorf("the DOT's font list is not the SVG's font-family:\n%s", svg)
+	}
+	// A point node keeps its size: its label is not drawn, so not measured.
+	var doc struct {
+		G struct {
+			G []struct {
+				Title   string `xml:"title"`
+				Ellipse []struct {
+					Rx string `xml:"rx,attr"`
+				} `xml:"ellipse"`
+			} `xml:"g"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(svg, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range doc.G.G {
+		if g.Title != "p" {
+			continue
+		}
+		if len(g.Ellipse) == 0 {
+			t.Fatal("no point drawn")
+		}
+		if rx, _ := strconv.ParseFloat(g.Ellipse[0].Rx, 64); rx <= 0 || rx > 2.5 {
+			t.Errorf("point node drawn with radius %v pt, want a 0.06 in point (about 2)", rx)
+		}
+	}
+	// The list is laid out with Helvetica's metrics, not Times': the label box
+	// is at least as wide as Liberation Sans draws it.
+	if w := textWidth("Chinese-Vicuna project", 14, false); w < 140 {
+		t.Errorf("textWidth = %.1f", w)
+	}
+}

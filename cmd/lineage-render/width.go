@@ -231,7 +231,7 @@ func shapeFactor(shape string) float64 {
 // widen sets, before layout, a minimum width on every node whose label a browser
 // may draw wider than Graphviz estimates: the estimated width of its widest
 // line, its margins, scaled to fit inside its shape. Graphviz keeps the larger of
-// that and its own size. Fixed-size nodes and HTML tables are left alone.
+// that and its own size. Fixed-size nodes, points and HTML tables are left alone.
 //
 // It returns the names of the nodes whose labels are HTML tables.
 func widen(g *graphviz.Graph) (map[string]bool, error) {
@@ -246,6 +246,9 @@ func widen(g *graphviz.Graph) (map[string]bool, error) {
 			size = v
 		}
 		shape := n.GetStr("shape")
+		if strings.EqualFold(shape, "point") {
+			continue // a point shows no label
+		}
 		lines, table := parseLabel(n.GetStr("label"), name, size, fontIsBold(n.GetStr("fontname"), 0))
 		if table {
 			tables[name] = true
