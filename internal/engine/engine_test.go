@@ -223,3 +223,33 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// TestInstalledLayout runs the built lineage the way 'go install .../cmd/...'
+// leaves it: lineage-render found beside lineage with an empty PATH and outside
+// the source tree; and alone, with the message that says how to get the engine.
+func TestInstalledLayout(t *testing.T) {
+	dir := built(t)
+	render := func(lineage string) (string, error) {
+		cmd := exec.Command(lineage, "render", "chatgpt", "--ancestors", "-f", "svg")
+		cmd.Dir = t.TempDir()
+		cmd.Env = []string{"PATH=" + t.TempDir(), "HOME=" + t.TempDir()}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := render(filepath.Join(dir, "lineage"))
+	if err != nil || Check([]byte(out), "svg") != nil {
+		t.Errorf("lineage-render beside lineage: %v\n%.300s", err, out)
+	}
+	alone := filepath.Join(t.TempDir(), "lineage")
+	data, err := os.ReadFile(filepath.Join(dir, "lineage"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err = render(alone)
+	if err == nil || !strings.Contains(out, "cannot find lineage-render") || !strings.Contains(out, "go install "+Module+"/cmd/...@latest") {
+		t.Errorf("lineage without lineage-render: err %v, output %q; want the install hint", err, out)
+	}
+}
