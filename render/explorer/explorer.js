@@ -298,8 +298,9 @@
     status('Drawing the neighbourhood of ' + id + '…');
     try {
       const enc = encodeURIComponent(id);
-      const rel = allrel.checked ? 'all' : 'lineage';
-      const qs = '?depth=' + data.depth + '&relations=' + rel;
+      // Draw every relation around the model, for context; the lit lineage
+      // follows the toggle as on a whole chart.
+      const qs = '?depth=' + data.depth + '&relations=all';
       const [up, down] = await Promise.all([
         api('api/models/' + enc + '/ancestors' + qs).then((r) => r.json()),
         api('api/models/' + enc + '/descendants' + qs).then((r) => r.json()),
@@ -491,12 +492,6 @@
   document.getElementById('reset').addEventListener('click', () => reset());
   allrel.addEventListener('change', () => {
     if (!st.selected) return;
-    if (data.large) {
-      const id = st.selected;
-      st.drawnAround = null;
-      select(id, { centre: true, hash: false });
-      return;
-    }
     select(st.selected, { hash: false });
   });
   window.addEventListener('hashchange', fromHash);
