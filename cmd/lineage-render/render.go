@@ -45,9 +45,9 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 		return nil, nil, errors.New("reading the DOT graph: Graphviz returned no graph")
 	}
 	defer g.Close()
-	warnings := lint(g)
+	warnings := lint(dot)
 
-	tables, err := widen(g)
+	tables, err := widen(g, dot)
 	if err != nil {
 		return nil, warnings, err
 	}
@@ -195,28 +195,122 @@ func init() {
 
 // lint reports the mistakes Graphviz would pass over in silence: the embedded
 // Graphviz drops its warnings, so unknown shapes and malformed colours are
-// checked here.
-func lint(g *graphviz.Graph) []string {
+// checked here, on the DOT's attribute assignments (reading them back through
+// go-graphviz costs a WebAssembly call each).
+func lint(dot []byte) []string {
 	var warnings []string
 	seen := map[string]bool{}
-	warn := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			warnings = append(warnings, s)
-		}
-	}
-	for n, _ := g.FirstNode(); n != nil; n, _ = g.NextNode(n) {
-		name, _ := n.Name()
-		if s := n.GetStr("shape"); s != "" && !shapes[strings.ToLower(s)] {
-			warn(fmt.Sprintf("node %q: unknown shape %q, drawn as a box", name, s))
-		}
-		for _, attr := range []string{"color", "fillcolor", "fontcolor"} {
-			if c := n.GetStr(attr); !validColor(c) {
-				warn(fmt.Sprintf("node %q: %s %q is not a colour Graphviz understands", name, attr, c))
+	for _, a := range dotAttrs(dot) {
+		var w string
+		switch a.name {
+		case "shape":
+			if !shapes[strings.ToLower(a.value)] {
+				w = fmt.Sprintf("line %d: unknown shape %q, drawn as a box", a.line, a.value)
 			}
+		case "color", "fillcolor", "fontcolor", "bgcolor", "pencolor", "labelfontcolor":
+			if !validColor(a.value) {
+				w = fmt.Sprintf("line %d: %s %q is not a colour Graphviz understands", a.line, a.name, a.value)
+			}
+		}
+		if w != "" && !seen[w] {
+			seen[w] = true
+			warnings = append(warnings, w)
 		}
 	}
 	return warnings
+}
+
+// dotAttr is an attribute assignment name=value in DOT text.
+type dotAttr struct {
+	name, value string
+	line        int
+}
+
+// dotAttrs finds the attribute assignments of a DOT text with a small lexer, so
+// that text inside quoted strings, HTML-like labels and comments is never taken
+// for an assignment.
+func dotAttrs(dot []byte) []dotAttr {
+	type token struct {
+		text  string
+		line  int
+		ident bool // an ID: a name, number, quoted or HTML string
+	}
+	var toks []token
+	line := 1
+	for i := 0; i < len(dot); {
+		c := dot[i]
+		switch {
+		case c == '\n':
+			line++
+			i++
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c == '/' && i+1 < len(dot) && dot[i+1] == '/', c == '#' && (i == 0 || dot[i-1] == '\n'):
+			for i < len(dot) && dot[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(dot) && dot[i+1] == '*':
+			end := bytes.Index(dot[i+2:], []byte("*/"))
+			if end < 0 {
+				end = len(dot) - i - 2
+			}
+			line += bytes.Count(dot[i:i+2+end], []byte("\n"))
+			i += end + 4
+		case c == '"':
+			var b strings.Builder
+			start := line
+			j := i + 1
+			for ; j < len(dot) && dot[j] != '"'; j++ {
+				if dot[j] == '\\' && j+1 < len(dot) {
+					if dot[j+1] != '"' {
+						b.WriteByte('\\')
+					}
+					j++
+				}
+				if dot[j] == '\n' {
+					line++
+				}
+				b.WriteByte(dot[j])
+			}
+			toks = append(toks, token{b.String(), start, true})
+			i = j + 1
+		case c == '<':
+			depth, j, start := 0, i, line
+			for ; j < len(dot); j++ {
+				if dot[j] == '<' {
+					depth++
+				} else if dot[j] == '>' {
+					if depth--; depth == 0 {
+						break
+					}
+				} else if dot[j] == '\n' {
+					line++
+				}
+			}
+			toks = append(toks, token{"<html>", start, true})
+			i = j + 1
+		case c == '_' || c == '.' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+			j := i
+			for j < len(dot) && (dot[j] == '_' || dot[j] == '.' || dot[j] >= '0' && dot[j] <= '9' || dot[j] >= 'a' && dot[j] <= 'z' || dot[j] >= 'A' && dot[j] <= 'Z' || dot[j] >= 0x80 || dot[j] == '-' && j > i && dot[i] >= '0' && dot[i] <= '9') {
+				j++
+			}
+			if j == i { // a lone '-' of an edge operator
+				j++
+			}
+			toks = append(toks, token{string(dot[i:j]), line, true})
+			i = j
+		default:
+			toks = append(toks, token{string(c), line, false})
+			i++
+		}
+	}
+	var attrs []dotAttr
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].ident && toks[k+1].text == "=" && !toks[k+1].ident && toks[k+2].ident {
+			attrs = append(attrs, dotAttr{strings.ToLower(toks[k].text), toks[k+2].text, toks[k].line})
+		}
+	}
+	return attrs
 }
 
 // validColor accepts what Graphviz accepts in practice: empty, #rgb(a) hex,

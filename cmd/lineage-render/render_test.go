@@ -405,3 +405,17 @@ func TestFontListsAndPoints(t *testing.T) {
 		t.Errorf("textWidth = %.1f", w)
 	}
 }
+
+func TestLintReadsOnlyAssignments(t *testing.T) {
+	dot := "digraph {\n" +
+		"  // shape=comment\n" +
+		"  a [tooltip=\"say shape=blob and color=#12\", label=<<FONT COLOR=\"bad\">x</FONT>>];\n" +
+		"  b [shape = \"blob\"]; /* color=nope */\n" +
+		"  c [fillcolor=\"#zzzzzz\", color=red];\n" +
+		"  a -> b [color=\"#ff000080\"];\n}"
+	got := strings.Join(lint([]byte(dot)), "\n")
+	want := "line 4: unknown shape \"blob\", drawn as a box\nline 5: fillcolor \"#zzzzzz\" is not a colour Graphviz understands"
+	if got != want {
+		t.Errorf("lint:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -234,22 +234,35 @@ func shapeFactor(shape string) float64 {
 // that and its own size. Fixed-size nodes, points and HTML tables are left alone.
 //
 // It returns the names of the nodes whose labels are HTML tables.
-func widen(g *graphviz.Graph) (map[string]bool, error) {
+//
+// Every attribute read is a WebAssembly call, so attributes the DOT never sets
+// are not read.
+func widen(g *graphviz.Graph, dot []byte) (map[string]bool, error) {
 	tables := map[string]bool{}
+	set := map[string]bool{}
+	for _, a := range dotAttrs(dot) {
+		set[a.name] = true
+	}
+	get := func(n *graphviz.Node, attr string) string {
+		if !set[attr] {
+			return ""
+		}
+		return n.GetStr(attr)
+	}
 	for n, _ := g.FirstNode(); n != nil; n, _ = g.NextNode(n) {
-		if fs := strings.ToLower(n.GetStr("fixedsize")); fs == "true" || fs == "shape" {
+		if fs := strings.ToLower(get(n, "fixedsize")); fs == "true" || fs == "shape" {
 			continue
 		}
 		name, _ := n.Name()
 		size := 14.0
-		if v, err := strconv.ParseFloat(n.GetStr("fontsize"), 64); err == nil && v > 0 {
+		if v, err := strconv.ParseFloat(get(n, "fontsize"), 64); err == nil && v > 0 {
 			size = v
 		}
-		shape := n.GetStr("shape")
+		shape := get(n, "shape")
 		if strings.EqualFold(shape, "point") {
 			continue // a point shows no label
 		}
-		lines, table := parseLabel(n.GetStr("label"), name, size, fontIsBold(n.GetStr("fontname"), 0))
+		lines, table := parseLabel(n.GetStr("label"), name, size, fontIsBold(get(n, "fontname"), 0))
 		if table {
 			tables[name] = true
 			continue
@@ -258,10 +271,10 @@ func widen(g *graphviz.Graph) (map[string]bool, error) {
 		for _, l := range lines {
 			w = math.Max(w, l.width())
 		}
-		mx, _ := nodeMargin(n.GetStr("margin"), shape)
+		mx, _ := nodeMargin(get(n, "margin"), shape)
 		need := (w + 2*mx*72) * shapeFactor(shape) / 72 // inches
 		have := 0.75
-		if v, err := strconv.ParseFloat(n.GetStr("width"), 64); err == nil {
+		if v, err := strconv.ParseFloat(get(n, "width"), 64); err == nil {
 			have = v
 		}
 		if need <= have {
