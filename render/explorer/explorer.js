@@ -341,7 +341,21 @@
       ? 'This dataset has ' + data.total + ' models, too many to draw at once: find a model to draw its neighbourhood.'
       : 'Click a model, or find one by name or alias, to light up where it comes from and what came from it.', 'hint');
     const keys = el('p', 'Drag or arrow keys to move, wheel or + and − to zoom, 0 to see everything.', 'hint');
-    panel.replaceChildren(p, keys);
+    const out = [p, keys];
+    // Suggest the models most others came from.
+    const top = [...st.children.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, 6);
+    if (top.length) {
+      out.push(el('h3', 'Many models came from'));
+      const ul = el('ul');
+      for (const [id, es] of top) {
+        const li = el('li');
+        li.appendChild(modelLink(id));
+        li.appendChild(el('span', ' · ' + es.length + ' derived or influenced', 'rel'));
+        ul.appendChild(li);
+      }
+      out.push(ul);
+    }
+    panel.replaceChildren(...out);
   }
 
   function modelLink(id) {
@@ -399,7 +413,7 @@
     const rels = allrel.checked ? 'all relations' : 'lineage relations';
     for (const [n, word, cls] of [[up.size, 'ancestor', 'anc'], [down.size, 'descendant', 'desc']]) {
       const line = el('span', null, 'count');
-      line.appendChild(el('span', null, 'swatch ' + cls));
+      line.appendChild(el('span', null, 'swatch sw-' + cls));
       line.appendChild(document.createTextNode(n + ' ' + word + (n === 1 ? '' : 's')));
       counts.appendChild(line);
     }
