@@ -202,6 +202,9 @@ func (s *Server) image(ctx context.Context, l *graph.Lineage, format string, opt
 		}
 		return nil, fmt.Errorf("drawing the chart: %w", err)
 	}
+	if len(img) == 0 {
+		return nil, errors.New("drawing the chart: the engine returned nothing")
+	}
 	return img, nil
 }
 

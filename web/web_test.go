@@ -282,7 +282,8 @@ func TestRenderTimeoutAndBusy(t *testing.T) {
 	started, release := make(chan struct{}), make(chan struct{})
 	stuck := func(ctx context.Context, dot []byte, format string) ([]byte, error) {
 		close(started)
-		<-release
+		<-release // ignores its context until released, like a hung process
+		<-ctx.Done()
 		return nil, ctx.Err()
 	}
 	s = New(mini(t), Options{Render: stuck, RenderTimeout: 20 * time.Millisecond, Renders: 1})
