@@ -197,18 +197,44 @@
     return null;
   }
 
-  // centre moves the view to the model's node, zooming in to a readable scale.
-  function centre(id) {
-    const g = nodeOf(id);
-    if (!g || !st.svg) return;
+  // userBox returns an element's bounding box in chart coordinates.
+  function userBox(g) {
     const r = g.getBoundingClientRect();
     const a = toUser(r.left, r.top);
     const b = toUser(r.right, r.bottom);
+    return { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+  }
+
+  // centre moves the view to the model's node: the whole lit lineage when it fits
+  // at a readable scale, else the node itself at about one chart unit a pixel.
+  function centre(id) {
+    const g = nodeOf(id);
+    if (!g || !st.svg) return;
     const W = chart.clientWidth || 1;
-    let w = st.vb.w;
-    if (w / W > 1.25) w = W * 1.1; // about one chart unit a pixel
-    const h = (w * (chart.clientHeight || 1)) / W;
-    st.vb = { x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w, h };
+    const H = chart.clientHeight || 1;
+    const readable = W * 1.1; // widest view box whose labels can be read
+    const n = userBox(g);
+    let box = { ...n };
+    for (const o of st.svg.querySelectorAll('g.model.lit')) {
+      const b = userBox(o);
+      box = { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) };
+    }
+    const pad = 30;
+    const lineage = fit({ x: box.x1 - pad, y: box.y1 - pad, w: box.x2 - box.x1 + 2 * pad, h: box.y2 - box.y1 + 2 * pad });
+    if (lineage.w <= readable * 1.45) {
+      if (lineage.w < readable) { // not closer than one unit a pixel
+        const cx = lineage.x + lineage.w / 2;
+        const cy = lineage.y + lineage.h / 2;
+        st.vb = { x: cx - readable / 2, y: cy - (readable * H) / W / 2, w: readable, h: (readable * H) / W };
+      } else {
+        st.vb = lineage;
+      }
+    } else {
+      let w = st.vb.w;
+      if (w / W > 1.25) w = readable;
+      const h = (w * H) / W;
+      st.vb = { x: (n.x1 + n.x2) / 2 - w / 2, y: (n.y1 + n.y2) / 2 - h / 2, w, h };
+    }
     apply();
   }
 
