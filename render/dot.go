@@ -34,6 +34,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	ms := sortedModels(l)
 	es := sortedEdges(l)
 	focus := opt.focused()
+	opt.orgColours = assignOrgColours(ms, opt)
 
 	// Auxiliary nodes (years, legend) are named with a prefix no model id has.
 	// Subgraph names (axis, cluster_…) live apart from node names in Graphviz.

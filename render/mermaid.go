@@ -30,6 +30,7 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 		return fmt.Errorf("mermaid: %w", err)
 	}
 	ms := sortedModels(l)
+	opt.orgColours = assignOrgColours(ms, opt)
 	es := sortedEdges(l)
 	focus := opt.focused()
 	nid := make(map[string]string, len(ms))
@@ -115,7 +116,7 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 		if key == "" {
 			return "org_none"
 		}
-		return "org" + strconv.Itoa(slices.Index(Palette[:], OrgColour(key)))
+		return "org" + strconv.Itoa(slices.Index(Palette[:], colourOf(key, opt)))
 	}
 	type class struct {
 		name, style string

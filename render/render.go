@@ -23,6 +23,9 @@ type Options struct {
 	// Focus lists the ids of the models a query asked about; they are drawn with a
 	// heavy black border and a bold name.
 	Focus []string
+
+	// orgColours is the chart's organisation colours, set by the writers.
+	orgColours map[string]Colour
 }
 
 // Check reports an unknown ColorBy or Cluster value.

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"hash/fnv"
+	"slices"
 	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -71,7 +73,8 @@ func colourKey(m *graph.Model, opt Options) string {
 	return m.Orgs[0]
 }
 
-// colourOf returns the colour for a colour key.
+// colourOf returns the colour for a colour key: the chart's own assignment
+// (see assignOrgColours) when the key has one, else the organisation's hash colour.
 func colourOf(key string, opt Options) Colour {
 	if opt.colorByAccess() {
 		if c, ok := accessColours[key]; ok {
@@ -79,7 +82,50 @@ func colourOf(key string, opt Options) Colour {
 		}
 		return unknownColour
 	}
+	if c, ok := opt.orgColours[key]; ok {
+		return c
+	}
 	return OrgColour(key)
+}
+
+// assignOrgColours gives the organisations of one chart distinct colours while
+// there are no more than the palette holds. Organisations are served in order of
+// how many models they have (then by name); each takes its hash colour (OrgColour)
+// when no earlier one has it, else the next free palette entry. So a chart's large
+// organisations keep the colour they have everywhere, and no two organisations of
+// a chart share a colour unless it has more than twelve.
+func assignOrgColours(ms []*graph.Model, opt Options) map[string]Colour {
+	if opt.colorByAccess() {
+		return nil
+	}
+	count := map[string]int{}
+	for _, m := range ms {
+		if k := colourKey(m, opt); k != "" {
+			count[k]++
+		}
+	}
+	orgs := make([]string, 0, len(count))
+	for o := range count {
+		orgs = append(orgs, o)
+	}
+	slices.SortFunc(orgs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b))
+	})
+	taken := map[Colour]bool{}
+	out := make(map[string]Colour, len(orgs))
+	for _, o := range orgs {
+		c := OrgColour(o)
+		start := slices.Index(Palette[:], c)
+		for i := 0; i < len(Palette) && taken[c]; i++ {
+			c = Palette[(start+i+1)%len(Palette)]
+		}
+		if taken[c] { // the palette is used up: share the hash colour
+			c = OrgColour(o)
+		}
+		taken[c] = true
+		out[o] = c
+	}
+	return out
 }
 
 // Stages are the training stages the charts draw with their own shape, in the
