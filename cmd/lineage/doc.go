@@ -17,7 +17,9 @@ Commands:
 	common A B           the nearest ancestors A and B share, and how each descends
 	show MODEL           the model's card: facts, parents and children
 	list                 models, filtered by organisation, stage, access, date
-	render [MODEL...]    draw the lineage as SVG, PNG, DOT, Mermaid or JSON
+	render [MODEL...]    draw the lineage as SVG, PNG, DOT, Mermaid, JSON or HTML
+	docs FILE.md...      regenerate the charts marked in Markdown files
+	serve                the interactive explorer and a JSON API on loopback
 	validate             check a dataset and report every problem with file:line
 	stats                counts by organisation, year, stage; the largest families
 	version              the version of lineage and of its dataset
@@ -45,6 +47,8 @@ Examples:
 	lineage common alpaca chinese-vicuna
 	lineage show 羊驼
 	lineage render chatgpt --ancestors -o chatgpt.svg
+	lineage render -f html -o tree.html
+	lineage serve
 	lineage --data ./mydata validate
 */
 package main
