@@ -348,22 +348,15 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	eq := func(want, have string) bool { return want == "" || strings.EqualFold(want, have) }
+	filter := graph.Filter{Org: v.Get("org"), Stage: v.Get("stage"), Access: v.Get("access"), Arch: v.Get("arch"),
+		Since: since, Until: until}
 	query := graph.NormalizeName(v.Get("q"))
 	type match struct {
 		m    *graph.Model
 		rank int // for q: 0 exact, 1 prefix, 2 substring
 	}
 	var ms []match
-	for _, m := range s.l.Models() {
-		if !eq(v.Get("stage"), m.Stage) || !eq(v.Get("access"), m.Access) || !eq(v.Get("arch"), m.Arch) ||
-			!orgMatches(v.Get("org"), m.Orgs) {
-			continue
-		}
-		if !since.IsZero() && (m.Date.IsZero() || !inOrAfter(m.Date, since)) ||
-			!until.IsZero() && (m.Date.IsZero() || !inOrBefore(m.Date, until)) {
-			continue
-		}
+	for _, m := range s.l.List(filter) {
 		rank := 0
 		if v.Has("q") {
 			if rank = nameRank(m, query); rank < 0 {
@@ -372,18 +365,8 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 		}
 		ms = append(ms, match{m, rank})
 	}
-	slices.SortStableFunc(ms, func(a, b match) int {
-		if c := cmp.Compare(a.rank, b.rank); c != 0 {
-			return c
-		}
-		if a.m.Date.IsZero() != b.m.Date.IsZero() {
-			if a.m.Date.IsZero() {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(a.m.Date.Compare(b.m.Date), strings.Compare(a.m.ID, b.m.ID))
-	})
+	// List gives date order; a search puts better name matches first.
+	slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(a.rank, b.rank) })
 	out := struct {
 		Total  int     `json:"total"`
 		Models []Model `json:"models"`
@@ -417,34 +400,6 @@ func nameRank(m *graph.Model, q string) int {
 		}
 	}
 	return best
-}
-
-func orgMatches(want string, orgs []string) bool {
-	if want == "" {
-		return true
-	}
-	w := graph.NormalizeName(want)
-	for _, o := range orgs {
-		if strings.Contains(graph.NormalizeName(o), w) {
-			return true
-		}
-	}
-	return false
-}
-
-// inOrAfter and inOrBefore compare a date with a period as 'lineage list' does:
-// dates of different precision overlap (2024-03 is in or after 2024).
-func inOrAfter(d, p graph.Date) bool  { return trunc(d, p).Compare(p) >= 0 || trunc(p, d) == d }
-func inOrBefore(d, p graph.Date) bool { return trunc(d, p).Compare(p) <= 0 || trunc(p, d) == d }
-
-func trunc(d, p graph.Date) graph.Date {
-	if p.Month == 0 {
-		d.Month = 0
-	}
-	if p.Day == 0 {
-		d.Day = 0
-	}
-	return d
 }
 
 func intParam(s string, def, lo, hi int) (int, error) {

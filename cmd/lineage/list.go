@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -51,32 +50,7 @@ func runList(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	eq := func(want, have string) bool { return want == "" || strings.EqualFold(want, have) }
-	var ms []*graph.Model
-	for _, m := range l.Models() {
-		if !eq(*stage, m.Stage) || !eq(*access, m.Access) || !eq(*arch, m.Arch) || !orgMatches(*org, m.Orgs) {
-			continue
-		}
-		if !from.IsZero() && (m.Date.IsZero() || !dateInOrAfter(m.Date, from)) {
-			continue
-		}
-		if !to.IsZero() && (m.Date.IsZero() || !dateInOrBefore(m.Date, to)) {
-			continue
-		}
-		ms = append(ms, m)
-	}
-	slices.SortStableFunc(ms, func(a, b *graph.Model) int {
-		if a.Date.IsZero() != b.Date.IsZero() {
-			if a.Date.IsZero() {
-				return 1
-			}
-			return -1
-		}
-		if d := a.Date.Compare(b.Date); d != 0 {
-			return d
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	ms := l.List(graph.Filter{Org: *org, Stage: *stage, Access: *access, Arch: *arch, Since: from, Until: to})
 	switch *format {
 	case "json":
 		out := make([]modelJSON, len(ms))
@@ -103,40 +77,4 @@ func runList(c *cli, args []string) error {
 	tw.Flush()
 	fmt.Fprintf(c.stdout, "\n%d model%s\n", len(ms), plural(len(ms)))
 	return nil
-}
-
-func orgMatches(want string, orgs []string) bool {
-	if want == "" {
-		return true
-	}
-	w := graph.NormalizeName(want)
-	for _, o := range orgs {
-		if strings.Contains(graph.NormalizeName(o), w) {
-			return true
-		}
-	}
-	return false
-}
-
-// dateInOrAfter reports whether d falls in or after the period p names, counting
-// periods that overlap: 2024-03 is in or after 2024, and so is 2024 for 2024-06.
-func dateInOrAfter(d, p graph.Date) bool {
-	return trunc(d, p).Compare(p) >= 0 || trunc(p, d) == d
-}
-
-// dateInOrBefore reports whether d falls in or before the period p names, counting
-// periods that overlap.
-func dateInOrBefore(d, p graph.Date) bool {
-	return trunc(d, p).Compare(p) <= 0 || trunc(p, d) == d
-}
-
-// trunc drops the precision d has beyond p's, so both compare as periods of the same size.
-func trunc(d, p graph.Date) graph.Date {
-	if p.Month == 0 {
-		d.Month = 0
-	}
-	if p.Day == 0 {
-		d.Day = 0
-	}
-	return d
 }
