@@ -71,21 +71,15 @@ type pageData struct {
 // explorerData returns the model data of the explorer page for l: every model
 // with its attributes (urls only when http(s)) and every edge with its class.
 func explorerData(l *graph.Lineage) (nodes []jsonNode, edges []jsonEdge) {
-	nodes, edges = []jsonNode{}, []jsonEdge{}
+	nodes = []jsonNode{}
 	for _, m := range sortedModels(l) {
-		n := jsonNode{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
-			Year: m.Date.Year, Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access,
-			Description: m.Description, Source: m.Source}
-		if graph.IsWebURL(m.URL) {
-			n.URL = m.URL
+		n := jsonNode{ModelRecord: NewModelRecord(m), Year: m.Date.Year}
+		if !graph.IsWebURL(m.URL) {
+			n.URL = ""
 		}
 		nodes = append(nodes, n)
 	}
-	for _, e := range sortedEdges(l) {
-		edges = append(edges, jsonEdge{From: e.From, To: e.To, Relation: string(e.Relation),
-			Class: e.Relation.Class().String(), Note: e.Note})
-	}
-	return nodes, edges
+	return nodes, NewEdgeRecords(sortedEdges(l))
 }
 
 // ScriptJSON encodes v as JSON that can stand inside an HTML <script> element:

@@ -16,12 +16,22 @@ type jsonGraph struct {
 
 // jsonNode is a model with every attribute the dataset gives it.
 type jsonNode struct {
+	ModelRecord
+	Year  int  `json:"year,omitempty"`
+	Focus bool `json:"focus,omitempty"`
+}
+
+// jsonEdge is a relation with its class.
+type jsonEdge = EdgeRecord
+
+// ModelRecord is a model as every JSON output of lineage writes it: this package's
+// JSON chart, the CLI's -f json and the serve API.
+type ModelRecord struct {
 	ID          string            `json:"id"`
 	Name        string            `json:"name"`
 	Aliases     []string          `json:"aliases,omitempty"`
 	Org         []string          `json:"org,omitempty"`
 	Date        string            `json:"date,omitempty"`
-	Year        int               `json:"year,omitempty"`
 	Params      []string          `json:"params,omitempty"`
 	Arch        string            `json:"arch,omitempty"`
 	Stage       string            `json:"stage,omitempty"`
@@ -29,18 +39,44 @@ type jsonNode struct {
 	Description string            `json:"description,omitempty"`
 	URL         string            `json:"url,omitempty"`
 	Source      string            `json:"source,omitempty"`
-	Attrs       map[string]string `json:"attrs,omitempty"`
-	Focus       bool              `json:"focus,omitempty"`
+	Attrs       map[string]string `json:"attrs,omitempty"` // free columns with a value
 }
 
-// jsonEdge is a relation with its class.
-type jsonEdge struct {
+// NewModelRecord copies m's facts into a ModelRecord.
+func NewModelRecord(m *graph.Model) ModelRecord {
+	r := ModelRecord{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
+		Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access, Description: m.Description,
+		URL: m.URL, Source: m.Source}
+	for _, a := range m.Attrs {
+		if a.Value == "" {
+			continue
+		}
+		if r.Attrs == nil {
+			r.Attrs = map[string]string{}
+		}
+		r.Attrs[a.Key] = a.Value
+	}
+	return r
+}
+
+// EdgeRecord is a relation as every JSON output of lineage writes it.
+type EdgeRecord struct {
 	From     string `json:"from"`
 	To       string `json:"to"`
 	Relation string `json:"relation"`
 	Class    string `json:"class"` // "lineage" or "influence"
 	Note     string `json:"note,omitempty"`
 	Source   string `json:"source,omitempty"`
+}
+
+// NewEdgeRecords copies edges into EdgeRecords; never nil, so JSON shows [].
+func NewEdgeRecords(es []graph.Edge) []EdgeRecord {
+	out := make([]EdgeRecord, 0, len(es))
+	for _, e := range es {
+		out = append(out, EdgeRecord{From: e.From, To: e.To, Relation: string(e.Relation),
+			Class: e.Relation.Class().String(), Note: e.Note, Source: e.Source})
+	}
+	return out
 }
 
 // JSON writes {"nodes":[...],"edges":[...]}: every model with all its attributes
@@ -52,21 +88,9 @@ func JSON(w io.Writer, l *graph.Lineage, opt Options) error {
 	focus := opt.focused()
 	doc := jsonGraph{Nodes: []jsonNode{}, Edges: []jsonEdge{}}
 	for _, m := range sortedModels(l) {
-		n := jsonNode{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
-			Year: m.Date.Year, Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access,
-			Description: m.Description, URL: m.URL, Source: m.Source, Focus: focus[m.ID]}
-		if len(m.Attrs) > 0 {
-			n.Attrs = make(map[string]string, len(m.Attrs))
-			for _, a := range m.Attrs {
-				n.Attrs[a.Key] = a.Value
-			}
-		}
-		doc.Nodes = append(doc.Nodes, n)
+		doc.Nodes = append(doc.Nodes, jsonNode{ModelRecord: NewModelRecord(m), Year: m.Date.Year, Focus: focus[m.ID]})
 	}
-	for _, e := range sortedEdges(l) {
-		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Relation: string(e.Relation),
-			Class: e.Relation.Class().String(), Note: e.Note, Source: e.Source})
-	}
+	doc.Edges = NewEdgeRecords(sortedEdges(l))
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {

@@ -221,32 +221,11 @@ func statusOf(err error) int {
 
 // ---- JSON ----
 
-// Model is a model as the API gives it.
-type Model struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	Aliases     []string          `json:"aliases,omitempty"`
-	Org         []string          `json:"org,omitempty"`
-	Date        string            `json:"date,omitempty"`
-	Params      []string          `json:"params,omitempty"`
-	Arch        string            `json:"arch,omitempty"`
-	Stage       string            `json:"stage,omitempty"`
-	Access      string            `json:"access,omitempty"`
-	Description string            `json:"description,omitempty"`
-	URL         string            `json:"url,omitempty"`
-	Source      string            `json:"source,omitempty"`
-	Attrs       map[string]string `json:"attrs,omitempty"`
-}
+// Model is a model as the API gives it: the same record as every JSON output.
+type Model = render.ModelRecord
 
 // Edge is a relation as the API gives it.
-type Edge struct {
-	From     string `json:"from"`
-	To       string `json:"to"`
-	Relation string `json:"relation"`
-	Class    string `json:"class"` // lineage or influence
-	Note     string `json:"note,omitempty"`
-	Source   string `json:"source,omitempty"`
-}
+type Edge = render.EdgeRecord
 
 // Hop is a model found by an ancestry query, with its distance and the relations
 // that link it one step nearer the queried model.
@@ -256,26 +235,9 @@ type Hop struct {
 	Via   []Edge `json:"via"`
 }
 
-func toModel(m *graph.Model) Model {
-	out := Model{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(), Params: m.Params,
-		Arch: m.Arch, Stage: m.Stage, Access: m.Access, Description: m.Description, URL: m.URL, Source: m.Source}
-	if len(m.Attrs) > 0 {
-		out.Attrs = make(map[string]string, len(m.Attrs))
-		for _, a := range m.Attrs {
-			out.Attrs[a.Key] = a.Value
-		}
-	}
-	return out
-}
+func toModel(m *graph.Model) Model { return render.NewModelRecord(m) }
 
-func toEdges(es []graph.Edge) []Edge {
-	out := make([]Edge, 0, len(es))
-	for _, e := range es {
-		out = append(out, Edge{From: e.From, To: e.To, Relation: string(e.Relation), Class: e.Relation.Class().String(),
-			Note: e.Note, Source: e.Source})
-	}
-	return out
-}
+func toEdges(es []graph.Edge) []Edge { return render.NewEdgeRecords(es) }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.MarshalIndent(v, "", "  ")

@@ -87,16 +87,17 @@ type listBody struct {
 	Models []Model `json:"models"`
 }
 
-func ids[T interface{ id() string }](xs []T) []string {
+// ids lists the ids of models or hops (a Hop embeds its Model).
+func ids[T any](xs []T, id func(T) string) []string {
 	var out []string
 	for _, x := range xs {
-		out = append(out, x.id())
+		out = append(out, id(x))
 	}
 	return out
 }
 
-func (m Model) id() string { return m.ID }
-func (h Hop) id() string   { return h.ID }
+func modelID(m Model) string { return m.ID }
+func hopID(h Hop) string     { return h.ID }
 
 func TestModels(t *testing.T) {
 	s := New(mini(t), Options{Render: fakeRender})
@@ -115,8 +116,8 @@ func TestModels(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := decode[listBody](t, get(t, s, "GET", "/api/models"+c.query), 200)
-		if !slices.Equal(ids(got.Models), c.want) {
-			t.Errorf("%s: models %v, want %v", c.query, ids(got.Models), c.want)
+		if !slices.Equal(ids(got.Models, modelID), c.want) {
+			t.Errorf("%s: models %v, want %v", c.query, ids(got.Models, modelID), c.want)
 		}
 		if c.query == "?q=twin&limit=1" && got.Total != 2 {
 			t.Errorf("%s: total %d, want 2", c.query, got.Total)
@@ -178,8 +179,8 @@ func TestAncestry(t *testing.T) {
 	}
 	for _, c := range cases {
 		b := decode[body](t, get(t, s, "GET", c.path), 200)
-		if !slices.Equal(ids(b.Models), c.want) {
-			t.Errorf("%s: %v, want %v", c.path, ids(b.Models), c.want)
+		if !slices.Equal(ids(b.Models, hopID), c.want) {
+			t.Errorf("%s: %v, want %v", c.path, ids(b.Models, hopID), c.want)
 		}
 		if b.Models == nil {
 			t.Errorf("%s: models is null, want []", c.path)

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/render"
 )
 
 // colorWanted reports whether w is a terminal and the user has not set NO_COLOR.
@@ -68,59 +69,20 @@ func facts(m *graph.Model) string {
 	return strings.Join(parts, " · ")
 }
 
-// modelJSON is a model as the JSON outputs write it.
+// modelJSON is a model as the query commands write it: the record every JSON output
+// uses, with the model's distance from the queried one and the edges of that step.
 type modelJSON struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	Depth       *int              `json:"depth,omitempty"`
-	Aliases     []string          `json:"aliases,omitempty"`
-	Org         []string          `json:"org,omitempty"`
-	Date        string            `json:"date,omitempty"`
-	Params      []string          `json:"params,omitempty"`
-	Arch        string            `json:"arch,omitempty"`
-	Stage       string            `json:"stage,omitempty"`
-	Access      string            `json:"access,omitempty"`
-	Description string            `json:"description,omitempty"`
-	URL         string            `json:"url,omitempty"`
-	Source      string            `json:"source,omitempty"`
-	Attrs       map[string]string `json:"attrs,omitempty"`
-	Edges       []edgeJSON        `json:"edges,omitempty"`
+	render.ModelRecord
+	Depth *int       `json:"depth,omitempty"`
+	Edges []edgeJSON `json:"edges,omitempty"`
 }
 
 // edgeJSON is an edge as the JSON outputs write it.
-type edgeJSON struct {
-	From     string `json:"from"`
-	To       string `json:"to"`
-	Relation string `json:"relation"`
-	Class    string `json:"class"`
-	Note     string `json:"note,omitempty"`
-	Source   string `json:"source,omitempty"`
-}
+type edgeJSON = render.EdgeRecord
 
-func toModelJSON(m *graph.Model) modelJSON {
-	j := modelJSON{ID: m.ID, Name: m.Name, Aliases: m.Aliases, Org: m.Orgs, Date: m.Date.String(),
-		Params: m.Params, Arch: m.Arch, Stage: m.Stage, Access: m.Access, Description: m.Description,
-		URL: m.URL, Source: m.Source}
-	for _, a := range m.Attrs {
-		if a.Value == "" {
-			continue
-		}
-		if j.Attrs == nil {
-			j.Attrs = map[string]string{}
-		}
-		j.Attrs[a.Key] = a.Value
-	}
-	return j
-}
+func toModelJSON(m *graph.Model) modelJSON { return modelJSON{ModelRecord: render.NewModelRecord(m)} }
 
-func toEdgesJSON(es []graph.Edge) []edgeJSON {
-	out := make([]edgeJSON, len(es))
-	for i, e := range es {
-		out[i] = edgeJSON{From: e.From, To: e.To, Relation: string(e.Relation),
-			Class: e.Relation.Class().String(), Note: e.Note, Source: e.Source}
-	}
-	return out
-}
+func toEdgesJSON(es []graph.Edge) []edgeJSON { return render.NewEdgeRecords(es) }
 
 // newTable returns a tabwriter whose lines lose their trailing blanks (an empty last
 // column otherwise leaves padding behind); Flush writes to w.
