@@ -28,24 +28,9 @@ func runCommon(c *cli, args []string) error {
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	l, err := c.load()
+	l, f, a, b, err := c.loadPair(fs.Arg(0), fs.Arg(1), *relations)
 	if err != nil {
 		return err
-	}
-	f, err := l.ParseRelations(*relations)
-	if err != nil {
-		return usageError{"--relations: " + err.Error()}
-	}
-	a, err := c.resolve(l, fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	b, err := c.resolve(l, fs.Arg(1))
-	if err != nil {
-		return err
-	}
-	if a.ID == b.ID {
-		return fmt.Errorf("%s and %s name the same model (%s)", fs.Arg(0), fs.Arg(1), a.ID)
 	}
 	cs := l.CommonAncestors(a.ID, b.ID, f)
 	if len(cs) == 0 {

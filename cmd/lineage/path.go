@@ -35,24 +35,9 @@ func runPath(c *cli, args []string) error {
 	if *limit < 0 {
 		return usagef("--limit must be 0 (no limit) or more, got %d", *limit)
 	}
-	l, err := c.load()
+	l, f, from, to, err := c.loadPair(fs.Arg(0), fs.Arg(1), *relations)
 	if err != nil {
 		return err
-	}
-	f, err := l.ParseRelations(*relations)
-	if err != nil {
-		return usageError{"--relations: " + err.Error()}
-	}
-	from, err := c.resolve(l, fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	to, err := c.resolve(l, fs.Arg(1))
-	if err != nil {
-		return err
-	}
-	if from.ID == to.ID {
-		return fmt.Errorf("%s and %s name the same model (%s)", fs.Arg(0), fs.Arg(1), from.ID)
 	}
 	paths, complete := findPaths(l, from.ID, to.ID, f, *all, *limit)
 	if len(paths) == 0 {
@@ -152,4 +137,32 @@ func pathJSON(l *graph.Lineage, p []graph.Edge) []modelJSON {
 		out = append(out, j)
 	}
 	return out
+}
+
+// loadPair loads the dataset, reads --relations and resolves the two distinct
+// models that path and common take.
+func (c *cli) loadPair(nameA, nameB, relations string) (*graph.Lineage, graph.RelationFilter, *graph.Model, *graph.Model, error) {
+	fail := func(err error) (*graph.Lineage, graph.RelationFilter, *graph.Model, *graph.Model, error) {
+		return nil, graph.RelationFilter{}, nil, nil, err
+	}
+	l, err := c.load()
+	if err != nil {
+		return fail(err)
+	}
+	f, err := l.ParseRelations(relations)
+	if err != nil {
+		return fail(usageError{"--relations: " + err.Error()})
+	}
+	a, err := c.resolve(l, nameA)
+	if err != nil {
+		return fail(err)
+	}
+	b, err := c.resolve(l, nameB)
+	if err != nil {
+		return fail(err)
+	}
+	if a.ID == b.ID {
+		return fail(fmt.Errorf("%s and %s name the same model (%s)", nameA, nameB, a.ID))
+	}
+	return l, f, a, b, nil
 }
