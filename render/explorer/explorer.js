@@ -206,7 +206,8 @@
   }
 
   // centre moves the view to the model's node: the whole lit lineage when it fits
-  // at a readable scale, else the node itself at about one chart unit a pixel.
+  // at a readable scale (on a phone, at up to four chart units a pixel), else the
+  // node itself at about one chart unit a pixel.
   function centre(id) {
     const g = nodeOf(id);
     if (!g || !st.svg) return;
@@ -221,7 +222,10 @@
     }
     const pad = 30;
     const lineage = fit({ x: box.x1 - pad, y: box.y1 - pad, w: box.x2 - box.x1 + 2 * pad, h: box.y2 - box.y1 + 2 * pad });
-    if (lineage.w <= readable * 1.45) {
+    // On a phone the readable width holds little of any lineage: there, show the
+    // lit lineage small rather than the model alone (the card names its relatives).
+    const fits = W < 700 ? W * 4 : readable * 1.45;
+    if (lineage.w <= fits) {
       if (lineage.w < readable) { // not closer than one unit a pixel
         const cx = lineage.x + lineage.w / 2;
         const cy = lineage.y + lineage.h / 2;
