@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestREADMEExamples runs every example the README shows as a "$ lineage ..." line
+// at the top of a text block and checks that the block holds exactly what the
+// command prints, so the tour never drifts from the tool or its data. With
+// -update it rewrites the blocks instead (review the diff).
+func TestREADMEExamples(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := string(readme)
+	blocks := strings.Split(string(readme), "```text\n")
+	n := 0
+	for _, b := range blocks[1:] {
+		body, _, ok := strings.Cut(b, "```")
+		if !ok || !strings.HasPrefix(body, "$ lineage ") {
+			continue
+		}
+		cmd, want, _ := strings.Cut(body, "\n")
+		args, err := splitArgs(strings.TrimPrefix(cmd, "$ lineage "))
+		if err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Errorf("%s: exit %d: %s", cmd, code, stderr.String())
+			continue
+		}
+		if got := stdout.String(); got != want {
+			if *update {
+				fresh = strings.Replace(fresh, cmd+"\n"+want+"```", cmd+"\n"+got+"```", 1)
+			} else {
+				t.Errorf("README shows for %q:\n%s\nbut the command prints:\n%s", cmd, want, got)
+			}
+		}
+		n++
+	}
+	if *update && fresh != string(readme) {
+		if err := os.WriteFile("../../README.md", []byte(fresh), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 8 {
+		t.Errorf("found %d README examples, want the whole tour (8 or more)", n)
+	}
+}
