@@ -135,26 +135,11 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	// Models, grouped in clusters when asked.
 	p("\n\t// models\n")
 	if opt.Cluster == "org" {
-		groups := map[string][]*graph.Model{}
-		for _, m := range ms {
-			groups[clusterKey(m)] = append(groups[clusterKey(m)], m)
-		}
-		keys := make([]string, 0, len(groups))
-		for k := range groups {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b string) int {
-			return cmp.Or(emptyLast(a, b), strings.Compare(a, b)) // no organisation last
-		})
-		for i, k := range keys {
-			label := k
-			if k == "" {
-				label = "no organisation"
-			}
+		for i, g := range orgGroups(ms) {
 			p("\tsubgraph \"cluster_org%d\" {\n", i)
 			p("\t\tlabel=%s; tooltip=%s; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=12;\n",
-				quoteDOT(label), quoteDOT(label))
-			for _, m := range groups[k] {
+				quoteDOT(g.label), quoteDOT(g.label))
+			for _, m := range g.models {
 				p("\t\t%s\n", dotNode(m, opt, focus[m.ID]))
 			}
 			p("\t}\n")

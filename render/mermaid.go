@@ -53,27 +53,9 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 		p("%s%s%s\"%s\"%s\n", indent, nid[m.ID], sh[0], label, sh[1])
 	}
 	if opt.Cluster == "org" {
-		groups := map[string][]*graph.Model{}
-		for _, m := range ms {
-			groups[clusterKey(m)] = append(groups[clusterKey(m)], m)
-		}
-		keys := make([]string, 0, len(groups))
-		for k := range groups {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b string) int {
-			if c := emptyLast(a, b); c != 0 {
-				return c
-			}
-			return strings.Compare(a, b)
-		})
-		for i, k := range keys {
-			label := k
-			if k == "" {
-				label = "no organisation"
-			}
-			p("  subgraph g%d[\"%s\"]\n", i, EscapeMermaid(label))
-			for _, m := range groups[k] {
+		for i, g := range orgGroups(ms) {
+			p("  subgraph g%d[\"%s\"]\n", i, EscapeMermaid(g.label))
+			for _, m := range g.models {
 				node("    ", m)
 			}
 			p("  end\n")

@@ -185,6 +185,35 @@ func clusterKey(m *graph.Model) string {
 	return m.Orgs[0]
 }
 
+// orgGroup is one cluster of a chart clustered by organisation.
+type orgGroup struct {
+	label  string // the organisation, or "no organisation"
+	models []*graph.Model
+}
+
+// orgGroups splits models (kept in their order) by first organisation, the groups
+// sorted by name with the models without organisation last.
+func orgGroups(ms []*graph.Model) []orgGroup {
+	byKey := map[string][]*graph.Model{}
+	for _, m := range ms {
+		byKey[clusterKey(m)] = append(byKey[clusterKey(m)], m)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(emptyLast(a, b), strings.Compare(a, b)) })
+	groups := make([]orgGroup, len(keys))
+	for i, k := range keys {
+		label := k
+		if k == "" {
+			label = "no organisation"
+		}
+		groups[i] = orgGroup{label, byKey[k]}
+	}
+	return groups
+}
+
 // errWriter remembers the first write error so writers can print freely and check once.
 type errWriter struct {
 	w   io.Writer

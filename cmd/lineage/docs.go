@@ -199,7 +199,7 @@ func findRegions(file string, src []byte) ([]docsRegion, error) {
 // docsChart renders the chart of region r and returns the region's new body.
 func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsImage, error) {
 	where := fmt.Sprintf("%s:%d", file, r.line)
-	args, err := splitMarkerArgs(r.args)
+	args, err := splitCommandLine(r.args)
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %v", where, err)
 	}
@@ -322,9 +322,10 @@ func docsImageName(file string, args []string, format string) string {
 	return base + ".lineage-" + slug + "." + format
 }
 
-// splitMarkerArgs splits a marker's arguments like a shell: spaces separate, and
-// single or double quotes keep a name with spaces together.
-func splitMarkerArgs(s string) ([]string, error) {
+// splitCommandLine splits a command line like a shell: spaces separate, single or
+// double quotes keep a name with spaces together, and ” is an empty argument. It
+// reads docs markers' arguments (and the tests' scenario command lines).
+func splitCommandLine(s string) ([]string, error) {
 	var args []string
 	var cur strings.Builder
 	inArg, quote := false, rune(0)

@@ -240,10 +240,10 @@ func TestMermaidEdges(t *testing.T) {
 }
 
 func TestSplitMarkerArgs(t *testing.T) {
-	got, err := splitMarkerArgs(` chatgpt  --ancestors "GPT 3.5" 'a b' -f svg `)
+	got, err := splitCommandLine(` chatgpt  --ancestors "GPT 3.5" 'a b' -f svg `)
 	want := []string{"chatgpt", "--ancestors", "GPT 3.5", "a b", "-f", "svg"}
 	if err != nil || strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("splitMarkerArgs = %q, %v; want %q", got, err, want)
+		t.Errorf("splitCommandLine = %q, %v; want %q", got, err, want)
 	}
 }
 

@@ -26,7 +26,7 @@ func TestREADMEExamples(t *testing.T) {
 			continue
 		}
 		cmd, want, _ := strings.Cut(body, "\n")
-		args, err := splitArgs(strings.TrimPrefix(cmd, "$ lineage "))
+		args, err := splitCommandLine(strings.TrimPrefix(cmd, "$ lineage "))
 		if err != nil {
 			t.Fatalf("%s: %v", cmd, err)
 		}

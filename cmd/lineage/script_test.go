@@ -89,7 +89,7 @@ func runScript(t *testing.T, file string) {
 		}
 	}
 
-	args, err := splitArgs(strings.ReplaceAll(cmdline, "$WORK", work))
+	args, err := splitCommandLine(strings.ReplaceAll(cmdline, "$WORK", work))
 	if err != nil {
 		t.Fatalf("%s: command line: %v", file, err)
 	}
@@ -152,37 +152,6 @@ func scriptCommand(preamble []byte) (string, error) {
 		return "", fmt.Errorf("want exactly one command line before the first section, found %d", len(cmd))
 	}
 	return cmd[0], nil
-}
-
-// splitArgs splits a command line on spaces; '...' quotes text with spaces, and a
-// pair of quotes with nothing between them is an empty argument.
-func splitArgs(line string) ([]string, error) {
-	var args []string
-	var cur strings.Builder
-	inArg, quoted := false, false
-	for _, r := range line {
-		switch {
-		case r == '\'':
-			quoted = !quoted
-			inArg = true
-		case (r == ' ' || r == '\t') && !quoted:
-			if inArg {
-				args = append(args, cur.String())
-				cur.Reset()
-				inArg = false
-			}
-		default:
-			cur.WriteRune(r)
-			inArg = true
-		}
-	}
-	if quoted {
-		return nil, fmt.Errorf("unterminated ' in %q", line)
-	}
-	if inArg {
-		args = append(args, cur.String())
-	}
-	return args, nil
 }
 
 // archive is a txtar archive: a preamble and named sections.
@@ -309,12 +278,12 @@ func TestSplitArgs(t *testing.T) {
 		{"lineage show '' x", []string{"lineage", "show", "", "x"}},
 		{"lineage show a'b c'd", []string{"lineage", "show", "ab cd"}},
 	} {
-		got, err := splitArgs(tc.in)
+		got, err := splitCommandLine(tc.in)
 		if err != nil || !slices.Equal(got, tc.want) {
-			t.Errorf("splitArgs(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+			t.Errorf("splitCommandLine(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
 		}
 	}
-	if _, err := splitArgs("lineage show 'open"); err == nil {
+	if _, err := splitCommandLine("lineage show 'open"); err == nil {
 		t.Errorf("splitArgs with an unterminated quote: no error")
 	}
 }
