@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,6 +35,23 @@ var knownAccess = map[string]bool{"open": true, "limited": true, "api": true, "c
 // Load never panics on any input.
 func Load(nodes, edges Input) (*Lineage, error) {
 	return LoadAt(nodes, edges, time.Now())
+}
+
+// LoadFiles loads the dataset in the files at nodesPath and edgesPath, naming
+// them by their paths in problems. An error opening either file wraps the
+// os error (errors.Is(err, fs.ErrNotExist) tells a missing file).
+func LoadFiles(nodesPath, edgesPath string) (*Lineage, error) {
+	nf, err := os.Open(nodesPath)
+	if err != nil {
+		return nil, err
+	}
+	defer nf.Close()
+	ef, err := os.Open(edgesPath)
+	if err != nil {
+		return nil, err
+	}
+	defer ef.Close()
+	return Load(Input{Name: nodesPath, Reader: nf}, Input{Name: edgesPath, Reader: ef})
 }
 
 // LoadAt is Load with the day against which future release dates are judged.

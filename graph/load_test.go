@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,5 +129,19 @@ func TestParseDate(t *testing.T) {
 	b, _ := graph.ParseDate("2023-01")
 	if a.Compare(b) >= 0 || b.Compare(a) <= 0 || a.Compare(a) != 0 {
 		t.Errorf("a less precise date must sort first")
+	}
+}
+
+// TestLoadFiles: files are read from disk and named by path; a missing file is
+// an fs.ErrNotExist the caller can recognise.
+func TestLoadFiles(t *testing.T) {
+	dir := "../testdata/broken/duplicate-id"
+	_, err := graph.LoadFiles(filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv"))
+	var ps graph.Problems
+	if !errors.As(err, &ps) || ps[0].File != filepath.Join(dir, "nodes.csv") {
+		t.Errorf("want problems named by path, got %v", err)
+	}
+	if _, err := graph.LoadFiles(filepath.Join(dir, "nope.csv"), filepath.Join(dir, "edges.csv")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,17 +16,7 @@ import (
 
 func loadDir(t *testing.T, dir string) *graph.Lineage {
 	t.Helper()
-	nf, err := os.Open(filepath.Join(dir, "nodes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nf.Close()
-	ef, err := os.Open(filepath.Join(dir, "edges.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ef.Close()
-	l, err := graph.Load(graph.Input{Name: "nodes.csv", Reader: nf}, graph.Input{Name: "edges.csv", Reader: ef})
+	l, err := graph.LoadFiles(filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

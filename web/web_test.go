@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,17 +18,7 @@ import (
 func mini(t *testing.T) *graph.Lineage {
 	t.Helper()
 	dir := filepath.Join("..", "testdata", "web", "mini")
-	nf, err := os.Open(filepath.Join(dir, "nodes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nf.Close()
-	ef, err := os.Open(filepath.Join(dir, "edges.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ef.Close()
-	l, err := graph.Load(graph.Input{Name: "nodes.csv", Reader: nf}, graph.Input{Name: "edges.csv", Reader: ef})
+	l, err := graph.LoadFiles(filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

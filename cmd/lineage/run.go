@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -219,7 +219,6 @@ func (c *cli) load() (*graph.Lineage, error) {
 
 // loadQuiet reads the dataset the flags choose and returns its problems unprinted.
 func (c *cli) loadQuiet() (*graph.Lineage, error) {
-	var nodesIn, edgesIn graph.Input
 	switch {
 	case c.dataDir != "" && (c.nodesFile != "" || c.edgesFile != ""):
 		return nil, usagef("use either --data or --nodes/--edges, not both")
@@ -230,26 +229,13 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 		c.edgesFile = filepath.Join(c.dataDir, "edges.csv")
 	}
 	if c.nodesFile == "" {
-		nodesIn, edgesIn = data.Inputs()
-	} else {
-		need := ""
-		if c.dataDir != "" {
-			need = " (--data DIR must hold nodes.csv and edges.csv)"
-		}
-		nf, err := os.Open(c.nodesFile)
-		if err != nil {
-			return nil, fmt.Errorf("%w%s", err, need)
-		}
-		defer nf.Close()
-		ef, err := os.Open(c.edgesFile)
-		if err != nil {
-			return nil, fmt.Errorf("%w%s", err, need)
-		}
-		defer ef.Close()
-		nodesIn = graph.Input{Name: c.nodesFile, Reader: nf}
-		edgesIn = graph.Input{Name: c.edgesFile, Reader: ef}
+		return data.Load()
 	}
-	return graph.Load(nodesIn, edgesIn)
+	l, err := graph.LoadFiles(c.nodesFile, c.edgesFile)
+	if errors.Is(err, fs.ErrNotExist) && c.dataDir != "" {
+		return nil, fmt.Errorf("%w (--data DIR must hold nodes.csv and edges.csv)", err)
+	}
+	return l, err
 }
 
 // resolve finds the model a command argument names, with a helpful error.

@@ -300,11 +300,7 @@ func TestExplorerHostile(t *testing.T) {
 	hostileDir := filepath.Join("..", "..", "testdata", "web", "hostile")
 	page := filepath.Join(dir, "hostile.html")
 	lineage(t, "--data", hostileDir, "render", "-o", page)
-	nf, _ := os.Open(filepath.Join(hostileDir, "nodes.csv"))
-	ef, _ := os.Open(filepath.Join(hostileDir, "edges.csv"))
-	l, err := graph.Load(graph.Input{Name: "nodes.csv", Reader: nf}, graph.Input{Name: "edges.csv", Reader: ef})
-	nf.Close()
-	ef.Close()
+	l, err := graph.LoadFiles(filepath.Join(hostileDir, "nodes.csv"), filepath.Join(hostileDir, "edges.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -90,15 +89,8 @@ func TestSVGStructure(t *testing.T) {
 	e := &Engine{Args: []string{filepath.Join(built(t), "lineage-render")}}
 	for _, dir := range []string{"fixture", "hostile"} {
 		t.Run(dir, func(t *testing.T) {
-			open := func(name string) graph.Input {
-				f, err := os.Open(filepath.Join("..", "..", "testdata", "render", dir, name))
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { f.Close() })
-				return graph.Input{Name: name, Reader: f}
-			}
-			l, err := graph.Load(open("nodes.csv"), open("edges.csv"))
+			base := filepath.Join("..", "..", "testdata", "render", dir)
+			l, err := graph.LoadFiles(filepath.Join(base, "nodes.csv"), filepath.Join(base, "edges.csv"))
 			if err != nil {
 				t.Fatal(err)
 			}
