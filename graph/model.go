@@ -25,8 +25,7 @@ type Model struct {
 	// Attrs holds the values of columns this package does not know, in header order.
 	Attrs []Attr
 	// Line is the line of nodes.csv the row starts on (0 for models built in code).
-	Line  int
-	idCol int // column of the id field, for messages
+	Line int
 }
 
 // Attr is one free attribute: a column of nodes.csv outside the known schema.
@@ -42,7 +41,6 @@ type Edge struct {
 	Note     string   // free text, e.g. "RLHF with PPO"
 	Source   string   // where the relation is stated
 	Line     int      // line of edges.csv the row starts on (0 for edges built in code)
-	cols     [2]int   // columns of the from and to fields, for messages
 }
 
 // Relation names how a model relates to its parent, e.g. "finetune" or "teacher-data".
