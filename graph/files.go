@@ -26,6 +26,9 @@ func LoadFiles(nodesPath, edgesPath string) (*Lineage, error) {
 		return nil, fmt.Errorf("read %s: %w", nodesPath, err)
 	}
 	ld.readNodes(nb)
+	if st, err := ef.Stat(); err == nil && st.Mode().IsRegular() {
+		ld.edgeHint = int(min(st.Size()/24+16, 1<<28)) // arrays beyond what is used are never touched
+	}
 	ld.readEdges(ef)
 	return ld.finish()
 }

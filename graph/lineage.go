@@ -33,6 +33,9 @@ func (l *Lineage) idHint(id string) string {
 func (l *Lineage) lineageCycles() (cycles [][]int32, comp []int32) {
 	s := l.s
 	n := s.n
+	if l.lineageAcyclic() {
+		return nil, make([]int32, n)
+	}
 	index := make([]int32, n)
 	low := make([]int32, n)
 	onStack := make([]bool, n)
@@ -112,6 +115,46 @@ func (l *Lineage) lineageCycles() (cycles [][]int32, comp []int32) {
 		cycles = append(cycles, l.cycleIn(v, c, comp))
 	}
 	return cycles, comp
+}
+
+// lineageAcyclic reports whether lineage edges form no cycle (Kahn's algorithm:
+// every model can be removed once its parents are), the common case, cheaper to
+// establish than the components.
+func (l *Lineage) lineageAcyclic() bool {
+	s := l.s
+	indeg := make([]int32, s.n)
+	for ei, e := range s.ends {
+		if s.lineage(int32(ei)) {
+			indeg[e[1]]++
+		}
+	}
+	// Models without children are done as soon as their parents are: count them
+	// instead of queueing them (most models of a registry are leaves).
+	done := 0
+	queue := make([]int32, 0, s.n)
+	for v, d := range indeg {
+		if d == 0 {
+			done++
+			if s.outOff[v] != s.outOff[v+1] {
+				queue = append(queue, int32(v))
+			}
+		}
+	}
+	for k := 0; k < len(queue); k++ {
+		for _, ei := range s.outOf(queue[k]) {
+			if !s.lineage(int32(ei)) {
+				continue
+			}
+			w := s.ends[ei][1]
+			if indeg[w]--; indeg[w] == 0 {
+				done++
+				if s.outOff[w] != s.outOff[w+1] {
+					queue = append(queue, w)
+				}
+			}
+		}
+	}
+	return done == s.n
 }
 
 // cycleIn returns a cycle through start inside its component: a shortest path (BFS)

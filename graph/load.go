@@ -69,6 +69,7 @@ type loader struct {
 	hints                int
 	l                    *Lineage // the lineage under construction, for id hints
 	pend                 pendingEdges
+	edgeHint             int // expected number of edges, to size the arrays once
 }
 
 // pendingEdges are the edges read so far, before the checks that span rows.
@@ -111,17 +112,20 @@ type records struct {
 	sc   *scanner
 	base int64 // offset of buf[0] in the stream
 	err  error // read error, other than io.EOF
+	// validWin says whether the window validFor points to is valid UTF-8.
+	win, validFor int
+	validWin      bool
 }
 
 func newRecords(r io.Reader) *records {
-	rr := &records{r: r, buf: make([]byte, 0, 1<<20)}
+	rr := &records{r: r, buf: make([]byte, 0, 1<<20), validFor: -1}
 	rr.sc = newScanner(nil, 1, false)
 	return rr
 }
 
 // wholeRecords reads records from bytes already in memory.
 func wholeRecords(b []byte) *records {
-	return &records{sc: newScanner(b, 1, true)}
+	return &records{sc: newScanner(b, 1, true), validFor: -1}
 }
 
 // next reads a record into rr.sc.fields; false means the end, a malformed
@@ -165,9 +169,18 @@ func (rr *records) refill() bool {
 		}
 	}
 	rr.buf = buf
+	rr.win++
 	line := sc.line
 	*sc = scanner{src: buf, line: line, atEOF: atEOF, fields: sc.fields[:0]}
 	return true
+}
+
+// valid reports whether the whole window holds valid UTF-8, checked once per window.
+func (rr *records) valid() bool {
+	if rr.validFor != rr.win {
+		rr.validFor, rr.validWin = rr.win, utf8.Valid(rr.sc.src)
+	}
+	return rr.validWin
 }
 
 // trimmed returns a field's value with surrounding white space removed.
@@ -242,13 +255,16 @@ func (ld *loader) header(file string, rr *records, known, required []string) (na
 
 // row checks a data row's shape: blank is true for a line of white space only,
 // bad for a row with the wrong number of fields or invalid UTF-8 (reported).
-func (ld *loader) row(file string, fields []csvField, header []string, line int) (blank, bad bool) {
+func (ld *loader) row(file string, fields []csvField, header []string, line int, valid bool) (blank, bad bool) {
 	if len(fields) != len(header) {
 		if len(fields) == 1 && trimmed(fields[0]) == "" {
 			return true, false
 		}
 		ld.add(file, line, 0, Error, "row has %d fields, header has %d", len(fields), len(header))
 		return false, true
+	}
+	if valid {
+		return false, false
 	}
 	for i, f := range fields {
 		if !utf8.Valid(f.val) {
@@ -311,12 +327,16 @@ func (ld *loader) readNodes(nb []byte) {
 		ld.add(file, rr.sc.recLine, 0, Warning, "header: no source column, so no row says where its facts come from")
 	}
 	rows := bytes.Count(nb, []byte{'\n'}) + 1
-	s.tab = make([]uint32, tableSize(rows))
+	s.tab = make([]uint64, tableSize(rows))
+	s.idOff, s.idLen = make([]uint32, 0, rows), make([]uint32, 0, rows)
+	s.rowOff, s.line = make([]uint32, 0, rows), make([]uint32, 0, rows)
+	ld.dates = make([]uint32, 0, rows)
+	valid := utf8.Valid(nb) // then no field needs checking
 	base := uintptr(unsafe.Pointer(unsafe.SliceData(nb)))
 	for rr.next() {
 		fields := rr.sc.fields
 		line := rr.sc.recLine
-		blank, bad := ld.row(file, fields, names, line)
+		blank, bad := ld.row(file, fields, names, line, valid)
 		if blank {
 			continue
 		}
@@ -462,10 +482,15 @@ func (ld *loader) readEdges(r io.Reader) {
 	var order []Relation
 	relIndex := map[Relation]uint16{}
 	s := ld.s
+	if n := ld.edgeHint; n > 0 {
+		p := &ld.pend
+		p.ends, p.line, p.cols = make([][2]int32, 0, n), make([]uint32, 0, n), make([][2]uint32, 0, n)
+		p.rel, p.aux = make([]uint16, 0, n), make([]uint32, 0, n)
+	}
 	for rr.next() {
 		fields := rr.sc.fields
 		line := rr.sc.recLine
-		blank, bad := ld.row(file, fields, names, line)
+		blank, bad := ld.row(file, fields, names, line, rr.valid())
 		if blank || bad {
 			continue
 		}
@@ -585,7 +610,7 @@ func (ld *loader) finish() (*Lineage, error) {
 		s.cache = make([]atomic.Pointer[Model], s.n)
 	}
 	if s.tab == nil {
-		s.tab = make([]uint32, tableSize(0))
+		s.tab = make([]uint64, tableSize(0))
 	}
 	s.ends = p.ends
 	s.buildCSR()
@@ -635,6 +660,10 @@ func (ld *loader) finish() (*Lineage, error) {
 	s.eline, s.epre = p.line, p.pre
 	if p.pre == nil {
 		s.rel = p.rel
+		s.relLineage = make([]bool, len(s.rels))
+		for i, r := range s.rels {
+			s.relLineage[i] = r.Class() == LineageClass
+		}
 		if len(s.aux) > 0 {
 			s.eaux = p.aux
 		}
@@ -686,7 +715,7 @@ func New(models []Model, edges []Edge) (*Lineage, error) {
 	ms := make([]*Model, 0, len(models))
 	s := ld.s
 	s.pre = true
-	s.tab = make([]uint32, tableSize(len(models)))
+	s.tab = make([]uint64, tableSize(len(models)))
 	s.cache = make([]atomic.Pointer[Model], len(models))
 	for i := range models {
 		m := models[i]

@@ -135,6 +135,17 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
+	if d, ok := quickDate(s); ok {
+		return d, nil
+	}
+	return parseDateSlow(s)
+}
+
+// parseDateSlow is ParseDate for any input, with the reason a date is bad.
+func parseDateSlow(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 {
 		return Date{}, fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
@@ -162,6 +173,53 @@ func ParseDate(s string) (Date, error) {
 		}
 	}
 	return d, nil
+}
+
+// quickDate parses a well-formed "YYYY-MM-DD", "YYYY-MM" or "YYYY" of an
+// existing day without allocating; anything else is left to ParseDate.
+func quickDate(s string) (Date, bool) {
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	var d Date
+	var ok bool
+	if d.Year, ok = num(s[:min(4, len(s))]); !ok || len(s) < 4 || d.Year == 0 {
+		return Date{}, false
+	}
+	switch len(s) {
+	case 4:
+		return d, true
+	case 7, 10:
+		if s[4] != '-' {
+			return Date{}, false
+		}
+		if d.Month, ok = num(s[5:7]); !ok || d.Month < 1 || d.Month > 12 {
+			return Date{}, false
+		}
+		if len(s) == 7 {
+			return d, true
+		}
+		if s[7] != '-' {
+			return Date{}, false
+		}
+		if d.Day, ok = num(s[8:10]); !ok || d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return Date{}, false
+		}
+		return d, true
+	}
+	return Date{}, false
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // IsZero reports whether the date is unknown.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/binary"
 	"errors"
 	"strings"
 	"sync/atomic"
@@ -38,13 +39,16 @@ type store struct {
 
 	cache []atomic.Pointer[Model] // model -> its decoded Model, once decoded
 
-	tab []uint32 // open-addressing hash table of ids: model+1, 0 when empty
+	// tab is an open-addressing hash table of ids: hash<<32 | model+1, 0 when empty.
+	tab []uint64
 
 	// Edges.
-	ends  [][2]int32 // edge -> its From and To models
-	rel   []uint16   // edge -> index into rels
-	rels  []Relation
-	eline []uint32 // edge -> line of edges.csv
+	ends [][2]int32 // edge -> its From and To models
+	rel  []uint16   // edge -> index into rels
+	rels []Relation
+	// relLineage: rels index -> the relation is of the lineage class.
+	relLineage []bool
+	eline      []uint32 // edge -> line of edges.csv
 	// eaux: edge -> offset+1 of its note and source in aux (0: both empty).
 	eaux []uint32
 	aux  []byte
@@ -81,14 +85,23 @@ const (
 
 var nodeColumnNames = [...]string{"id", "name", "aliases", "org", "date", "params", "arch", "stage", "access", "description", "url", "source"}
 
-// hashID is FNV-1a, stable across processes so the index can store the table.
-func hashID(b string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(b); i++ {
-		h ^= uint32(b[i])
-		h *= 16777619
+// hashID hashes an id eight bytes at a time; it is the same in every process
+// and on every platform, so the index can store the table.
+func hashID(id string) uint32 {
+	b := unsafe.Slice(unsafe.StringData(id), len(id))
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+		b = b[8:]
 	}
-	return h
+	var w uint64
+	for i, c := range b {
+		w |= uint64(c) << (8 * i)
+	}
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53
+	h ^= h >> 29
+	return uint32(h)
 }
 
 // tableSize is the hash table size for n ids: a power of two at least 2n.
@@ -122,13 +135,14 @@ func (s *store) lookup(id string) (int32, bool) {
 		return -1, false
 	}
 	mask := uint32(len(s.tab) - 1)
-	for h := hashID(id) & mask; ; h = (h + 1) & mask {
+	hash := hashID(id)
+	for h := hash & mask; ; h = (h + 1) & mask {
 		v := s.tab[h]
 		if v == 0 {
 			return -1, false
 		}
-		if s.id(int32(v-1)) == id {
-			return int32(v - 1), true
+		if uint32(v>>32) == hash && s.id(int32(uint32(v)-1)) == id {
+			return int32(uint32(v) - 1), true
 		}
 	}
 }
@@ -138,14 +152,15 @@ func (s *store) lookup(id string) (int32, bool) {
 func (s *store) insert(i int32) (int32, bool) {
 	id := s.id(i)
 	mask := uint32(len(s.tab) - 1)
-	for h := hashID(id) & mask; ; h = (h + 1) & mask {
+	hash := hashID(id)
+	for h := hash & mask; ; h = (h + 1) & mask {
 		v := s.tab[h]
 		if v == 0 {
-			s.tab[h] = uint32(i) + 1
+			s.tab[h] = uint64(hash)<<32 | uint64(i+1)
 			return i, true
 		}
-		if s.id(int32(v-1)) == id {
-			return int32(v - 1), false
+		if uint32(v>>32) == hash && s.id(int32(uint32(v)-1)) == id {
+			return int32(uint32(v) - 1), false
 		}
 	}
 }
@@ -223,6 +238,18 @@ func (s *store) relation(ei int32) Relation {
 		return s.epre[ei].Relation
 	}
 	return s.rels[s.rel[ei]]
+}
+
+// lineage reports whether edge ei's relation is of the lineage class.
+func (s *store) lineage(ei int32) bool {
+	if s.epre != nil {
+		return s.epre[ei].Relation.Class() == LineageClass
+	}
+	r := s.rel[ei]
+	if s.relLineage == nil {
+		return s.rels[r].Class() == LineageClass
+	}
+	return s.relLineage[r]
 }
 
 // edge returns edge ei.
@@ -324,7 +351,7 @@ func csr(n int, ends [][2]int32, side int) (off, list []uint32) {
 // must be among the models; ends gives their positions.
 func newStoreOf(models []*Model, edges []Edge, ends [][2]int32) *store {
 	s := &store{n: len(models), pre: true, cache: make([]atomic.Pointer[Model], len(models)),
-		tab: make([]uint32, tableSize(len(models))), ends: ends, epre: edges}
+		tab: make([]uint64, tableSize(len(models))), ends: ends, epre: edges}
 	if s.epre == nil {
 		s.epre = []Edge{}
 	}
