@@ -69,7 +69,8 @@ type loader struct {
 	hints                int
 	l                    *Lineage // the lineage under construction, for id hints
 	pend                 pendingEdges
-	edgeHint             int // expected number of edges, to size the arrays once
+	edgeHint             int    // expected number of edges, to size the arrays once
+	minFuture            uint32 // earliest packed date after now, 0 when none
 }
 
 // pendingEdges are the edges read so far, before the checks that span rows.
@@ -360,6 +361,9 @@ func (ld *loader) readNodes(nb []byte) {
 			ld.add(file, dLine, dCol, Error, "model %q: %v", id, err)
 		} else if d.After(ld.now) {
 			ld.add(file, dLine, dCol, Warning, "model %q: date %s is in the future", id, d)
+			if p := packDate(d); ld.minFuture == 0 || p < ld.minFuture {
+				ld.minFuture = p
+			}
 		}
 		access, aLine, aCol := get(colAccess)
 		if a := strings.ToLower(access); a != "" && !knownAccess[a] {

@@ -57,6 +57,7 @@ type cli struct {
 	dataDir        string
 	nodesFile      string
 	edgesFile      string
+	noCache        bool // --no-cache: read the CSV, neither read nor write the index
 	cmd            *command
 }
 
@@ -82,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	c.dataFlags(fs)
 	help := fs.BoolP("help", "h", false, "show help")
 	version := fs.Bool("version", false, "print the version")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read the CSV files, not the index of them in the user cache directory")
 	err := fs.Parse(args)
 	c.takeDataFlags(fs)
 	switch {
@@ -231,7 +233,10 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 	if c.nodesFile == "" {
 		return data.Load()
 	}
-	l, err := graph.LoadFiles(c.nodesFile, c.edgesFile)
+	l, err := graph.LoadFilesWith(c.nodesFile, c.edgesFile, graph.FileOptions{
+		NoCache: c.noCache,
+		Warn:    func(msg string) { fmt.Fprintln(c.stderr, msg) },
+	})
 	if errors.Is(err, fs.ErrNotExist) && c.dataDir != "" {
 		return nil, fmt.Errorf("%w (--data DIR must hold nodes.csv and edges.csv)", err)
 	}
