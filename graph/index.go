@@ -580,7 +580,7 @@ func (r *indexReader) lineage(nf *os.File, now time.Time) (*Lineage, error) {
 	if len(ps) == 0 {
 		ps = nil
 	}
-	return &Lineage{s: s, problems: ps, names: &nameIndex{}}, nil
+	return &Lineage{s: s, problems: ps, names: &nameIndex{}, indexed: true}, nil
 }
 
 // decoder reads the uvarint-framed small sections; err is set by any overrun.

@@ -13,6 +13,7 @@ type Lineage struct {
 	s        *store
 	problems Problems
 	names    *nameIndex // built on first use by Resolve
+	indexed  bool       // opened from an index, not parsed
 }
 
 // idHint suggests the id a misspelt edge end probably meant.
