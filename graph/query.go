@@ -137,19 +137,24 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	if down {
 		adj, far = s.outOf, 1
 	}
-	depth := map[int32]int{start: 0}
+	allows := s.allows(opt.Relations)
+	// depth holds 1 + the depth of every model reached, 0 for the others: one
+	// array for the graph is cheaper than a map once the answer is large, and its
+	// pages are touched only where the search goes.
+	depth := make([]int32, s.n)
+	depth[start] = 1
 	order := []int32{}
 	frontier := []int32{start}
-	for d := 1; len(frontier) > 0 && (opt.Depth <= 0 || d <= opt.Depth); d++ {
+	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
 		var next []int32
 		for _, v := range frontier {
 			for _, ei := range adj(v) {
-				if !opt.Relations.Allows(s.relation(int32(ei))) {
+				if !allows(int32(ei)) {
 					continue
 				}
 				w := s.ends[ei][far]
-				if _, seen := depth[w]; !seen {
-					depth[w] = d
+				if depth[w] == 0 {
+					depth[w] = d + 1
 					next = append(next, w)
 					order = append(order, w)
 				}
@@ -163,17 +168,22 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	if down {
 		near, nearEnd = s.inOf, 0
 	}
+	edges := make([]Edge, 0, len(order)) // one array for the edges of every hop
 	for k, v := range order {
-		h := Hop{Model: s.model(v), Depth: depth[v]}
+		h := Hop{Model: s.model(v), Depth: int(depth[v] - 1)}
+		first := len(edges)
 		for _, e := range near(v) {
 			ei := int32(e)
-			if d, in := depth[s.ends[ei][nearEnd]]; in && d == h.Depth-1 && opt.Relations.Allows(s.relation(ei)) {
-				h.Edges = append(h.Edges, s.edge(ei))
+			if depth[s.ends[ei][nearEnd]] == depth[v]-1 && allows(ei) {
+				edges = append(edges, s.edge(ei))
 			}
+		}
+		if len(edges) > first {
+			h.Edges = edges[first:len(edges):len(edges)] // capped: appending to it copies
 		}
 		hops[k] = h
 	}
-	slices.SortStableFunc(hops, func(a, b Hop) int {
+	slices.SortFunc(hops, func(a, b Hop) int { // ids are unique: a total order
 		if c := cmp.Compare(a.Depth, b.Depth); c != 0 {
 			return c
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -179,15 +180,21 @@ func (s *store) model(i int32) *Model {
 
 // decode reads model i from its row. The row was checked when it was loaded.
 func (s *store) decode(i int32) *Model {
-	sc := newScanner(s.nodes[s.rowOff[i]:], int(s.line[i]), true)
+	sc := scanners.Get().(*scanner)
+	defer scanners.Put(sc)
+	*sc = scanner{src: s.nodes[s.rowOff[i]:], line: int(s.line[i]), atEOF: true, fields: sc.fields[:0]}
 	m := &Model{ID: s.id(i), Line: int(s.line[i])}
 	if ok, _ := sc.next(); !ok {
 		m.Name = m.ID // unreachable for a row that loaded
 		return m
 	}
 	fillModel(m, s.cols, sc.fields)
+	sc.src = nil
 	return m
 }
+
+// scanners are reused by decode: a row's fields need no allocation of their own.
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
 
 // fillModel sets the fields of m other than ID and Line from a row's fields.
 func fillModel(m *Model, c *nodeCols, fields []csvField) {
@@ -250,6 +257,19 @@ func (s *store) lineage(ei int32) bool {
 		return s.rels[r].Class() == LineageClass
 	}
 	return s.relLineage[r]
+}
+
+// allows returns f.Allows for edge numbers, with one answer per relation worked
+// out in advance.
+func (s *store) allows(f RelationFilter) func(ei int32) bool {
+	if s.epre != nil {
+		return func(ei int32) bool { return f.Allows(s.epre[ei].Relation) }
+	}
+	ok := make([]bool, len(s.rels))
+	for i, r := range s.rels {
+		ok[i] = f.Allows(r)
+	}
+	return func(ei int32) bool { return ok[s.rel[ei]] }
 }
 
 // edge returns edge ei.
