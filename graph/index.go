@@ -1,44 +1,6 @@
 package graph
 
-// The index: a file in the user's cache directory that holds a loaded Lineage's
-// arrays, so that a later LoadFiles of the same, unchanged files maps them
-// instead of parsing the CSV.
-//
-// Where: os.UserCacheDir()/lineage (on Linux $XDG_CACHE_HOME/lineage, else
-// ~/.cache/lineage), created with mode 0700; a directory that is not the user's
-// own or that others may write is not used. One file per pair of files:
-// "<first 24 hex digits of SHA-256(abs nodes path NUL abs edges path)>.idx".
-//
-// Key: the index is used only when its key equals the files' key now. For each
-// of nodes.csv and edges.csv the key holds the absolute path, the size, the
-// modification time and the status-change time (ctime, in nanoseconds; no tool
-// sets it back, so any write to a file changes it), the inode and device, and a
-// CRC-32C of the first and last 64 KiB. It also holds the index format version
-// and the day the warnings were computed for: an index whose earliest
-// future-dated model is no longer in the future (or whose day is after today)
-// is rebuilt, since its "date is in the future" warnings would be stale.
-//
-// Format (version 1, all integers little-endian):
-//
-//	magic    8 bytes "lineage\x00"
-//	version  uint32
-//	nsec     uint32            number of sections
-//	keylen   uint32, key       the key above, as written by appendKey
-//	table    nsec × {kind uint32, 0 uint32, offset uint64, length uint64}
-//	sections each at an offset that is a multiple of 8
-//	crc      uint32            CRC-32C of every byte before it
-//
-// The sections are the store's arrays as they are in memory (see store): model
-// count and header columns, id offsets and lengths into nodes.csv plus the ids
-// that are not spans of it, row offsets and lines, the id hash table, edge ends,
-// relation numbers and names, edge lines, notes and sources, the CSR offsets and
-// edge lists in both directions, and the warnings the load reported. Rows are
-// decoded from nodes.csv itself, which the key vouches for.
-//
-// An index that is truncated, has a bad checksum, a foreign magic or version,
-// or sections out of bounds is ignored (with one warning) and replaced by the
-// load that follows. Writers write a temporary file in the same directory and
-// rename it into place, so readers see either the old index or the new one.
+// This file keeps and opens the index described in the package documentation.
 
 import (
 	"bytes"
@@ -110,7 +72,7 @@ func LoadFiles(nodesPath, edgesPath string) (*Lineage, error) {
 }
 
 // LoadFilesWith is LoadFiles with options. Unless opt.NoCache, it first looks for
-// an index of these files (index.go documents where, its key and its format):
+// an index of these files (the package documentation says where, its key and its format):
 // when the files are unchanged since the index was written, the Lineage is
 // opened from it without parsing the CSV, with the same problems and answers.
 // Otherwise it loads the CSV and, when the dataset has no errors, writes the
@@ -216,7 +178,7 @@ func indexName(nodesPath, edgesPath string) string {
 	return hex.EncodeToString(sum[:12]) + ".idx"
 }
 
-// fileKey is the key of the two open files (see the package comment of index.go).
+// fileKey is the key of the two open files (see the package documentation).
 func fileKey(nf, ef *os.File, nodesPath, edgesPath string) ([]byte, error) {
 	var key []byte
 	key = append(key, indexMagic...)
