@@ -58,6 +58,9 @@ type cli struct {
 	nodesFile      string
 	edgesFile      string
 	cmd            *command
+	// checkFlags, when set, vets a command's parsed flags before they are used:
+	// docs runs render in-process with it to refuse what a chart region may not do.
+	checkFlags func(fs *pflag.FlagSet) error
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -162,6 +165,11 @@ func (c *cli) flagSet(cmd *command) *pflag.FlagSet {
 func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{flagError(err, args)}
+	}
+	if c.checkFlags != nil {
+		if err := c.checkFlags(fs); err != nil {
+			return err
+		}
 	}
 	c.takeDataFlags(fs)
 	if h, _ := fs.GetBool("help"); h {
