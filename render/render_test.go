@@ -361,25 +361,6 @@ func TestEmptyLineage(t *testing.T) {
 	}
 }
 
-func TestMermaidSize(t *testing.T) {
-	l := load(t, "fixture")
-	s, err := MermaidSize(l, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := write(t, WriterFunc(Mermaid), l, Options{})
-	if s.Edges != 10 {
-		t.Errorf("edges = %d, want 10", s.Edges)
-	}
-	// The fixture holds CJK text: 3 UTF-8 bytes but one UTF-16 unit per character.
-	if n := len([]rune(string(out))); s.Chars != n {
-		t.Errorf("chars = %d, want %d", s.Chars, n)
-	}
-	if !s.FitsGitHub() || (Size{Edges: 501}).FitsGitHub() || (Size{Chars: 50001}).FitsGitHub() {
-		t.Error("FitsGitHub wrong")
-	}
-}
-
 func TestLookup(t *testing.T) {
 	if got := Formats(); !slices.Equal(got, []string{"dot", "json", "mermaid"}) {
 		t.Errorf("Formats() = %v", got)
