@@ -234,6 +234,10 @@ func TestHostile(t *testing.T) {
 			}
 			if f == "mermaid" {
 				checkMermaid(t, out, l)
+				// Mermaid reads %% anywhere as a comment or a %%{init}%% directive.
+				if strings.Contains(out, "%%") {
+					t.Errorf("mermaid output holds %%%% from the data:\n%s", out)
+				}
 			}
 		}
 	}
