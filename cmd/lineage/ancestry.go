@@ -73,7 +73,7 @@ func runAncestry(c *cli, args []string, down bool) error {
 	if err := c.parse(fs, args, 1, 1); err != nil {
 		return err
 	}
-	if err := checkFormat(q.format, "text", "tree", "json", "csv", "dot", "mermaid"); err != nil {
+	if err := c.useFormat(q.format, "text", "tree", "json", "csv", "dot", "mermaid"); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -173,7 +173,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 		noun = strings.TrimSuffix(what, "s")
 	}
 	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	step := "STEP"
 	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
 	for _, h := range hops {

@@ -25,7 +25,7 @@ func runCommon(c *cli, args []string) error {
 	if err := c.parse(fs, args, 2, 2); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	l, f, a, b, err := c.loadPair(fs.Arg(0), fs.Arg(1), *relations)

@@ -35,7 +35,7 @@ func runList(c *cli, args []string) error {
 	if err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json", "csv"); err != nil {
+	if err := c.useFormat(*format, "text", "json", "csv"); err != nil {
 		return err
 	}
 	from, err := graph.ParseDate(*since)
@@ -69,7 +69,8 @@ func runList(c *cli, args []string) error {
 		fmt.Fprintln(c.stdout, "no models match")
 		return nil
 	}
-	tw := newTable(c.stdout)
+	tw := c.newTable()
+	tw.fit = c.width
 	fmt.Fprintln(tw, "DATE\tMODEL\tORG\tPARAMS\tSTAGE\tACCESS")
 	for _, m := range ms {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", m.Date, label(m), strings.Join(m.Orgs, ", "), strings.Join(m.Params, "/"), m.Stage, m.Access)

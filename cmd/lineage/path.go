@@ -29,7 +29,7 @@ func runPath(c *cli, args []string) error {
 	if err := c.parse(fs, args, 2, 2); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	if *limit < 0 {

@@ -54,6 +54,7 @@ func lookupCommand(name string) *command {
 type cli struct {
 	stdout, stderr io.Writer
 	color          bool
+	width          int // of the terminal stdout is, for tables; 0 when not a terminal
 	dataDir        string
 	nodesFile      string
 	edgesFile      string
@@ -78,7 +79,9 @@ var errHelp = errors.New("help shown")
 
 // run is the whole program: it parses args, runs one command and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout)}
+	// stderr is always text for people: no control character from the data reaches it.
+	stderr = textWriter{w: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout), width: terminalWidth(stdout)}
 	fs := pflag.NewFlagSet("lineage", pflag.ContinueOnError)
 	fs.SetInterspersed(false)
 	fs.SetOutput(io.Discard)

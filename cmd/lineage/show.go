@@ -21,7 +21,7 @@ func runShow(c *cli, args []string) error {
 	if err := c.parse(fs, args, 1, 1); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -42,7 +42,7 @@ func runShow(c *cli, args []string) error {
 		return writeJSON(c.stdout, card)
 	}
 	fmt.Fprintf(c.stdout, "%s\n", c.bold(label(m)))
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	row := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
@@ -73,7 +73,7 @@ func (c *cli) writeRelatives(l *graph.Lineage, title string, edges []graph.Edge,
 	if len(edges) == 0 {
 		return
 	}
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	for _, e := range edges {
 		m, _ := l.Model(other(e))
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", label(m), m.Date, c.rel(e.Relation), e.Note)
