@@ -61,6 +61,8 @@ func TestResolve(t *testing.T) {
 		{"basemodel", "base", ""},
 		{"羊驼", "base", ""},
 		{"chat model", "chat", ""},
+		{"Ｃｈａｔ－Ｍｏｄｅｌ", "chat", ""}, // fullwidth folds to ASCII, like case
+		{"ＣＨＡＴ　ＭＯＤＥＬ", "chat", ""},
 		{"Chat.Model", "chat", ""},
 		{"nova", "", "ambiguous: it names nova1 (Nova One), nova2 (Nova Two)"},
 		{"cht", "", `no model named "cht"; did you mean chat?`},

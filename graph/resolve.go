@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // NotFoundError says that no model answers to a name; Suggestions holds the closest.
@@ -47,12 +49,13 @@ type nameIndex struct {
 	alias   map[string][]int32
 }
 
-// NormalizeName is the form in which names are compared: lower case, without
+// NormalizeName is the form in which names are compared: lower case, of one
+// width (fullwidth ＣｈａｔＧＰＴ is ChatGPT, halfwidth ｶﾀｶﾅ is カタカナ), without
 // spaces, '-', '_' and '.', so "GPT-3", "gpt3" and "gpt 3" are the same name.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for _, r := range width.Fold.String(s) {
 		if unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' {
 			continue
 		}

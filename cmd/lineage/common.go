@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -83,6 +84,9 @@ func runCommon(c *cli, args []string) error {
 	}
 	return nil
 }
+
+// count is n and the noun, plural unless n is 1: "1 edge", "2 edges".
+func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun + plural(n) }
 
 func plural(n int) string {
 	if n == 1 {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -32,7 +34,8 @@ func runShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	parents, children := l.Parents(m.ID), l.Children(m.ID)
+	parents := byRelative(l, l.Parents(m.ID), func(e graph.Edge) string { return e.From })
+	children := byRelative(l, l.Children(m.ID), func(e graph.Edge) string { return e.To })
 	if *format == "json" {
 		card := struct {
 			modelJSON
@@ -79,4 +82,26 @@ func (c *cli) writeRelatives(l *graph.Lineage, title string, edges []graph.Edge,
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", label(m), m.Date, c.rel(e.Relation), e.Note)
 	}
 	tw.Flush()
+}
+
+// byRelative sorts a card's edges by the other model's date (models without one
+// last), then name, then id.
+func byRelative(l *graph.Lineage, edges []graph.Edge, other func(graph.Edge) string) []graph.Edge {
+	edges = slices.Clone(edges)
+	slices.SortStableFunc(edges, func(a, b graph.Edge) int {
+		ma, _ := l.Model(other(a))
+		mb, _ := l.Model(other(b))
+		if ma.Date.IsZero() != mb.Date.IsZero() {
+			return cmp.Compare(btoi(ma.Date.IsZero()), btoi(mb.Date.IsZero()))
+		}
+		return cmp.Or(ma.Date.Compare(mb.Date), strings.Compare(ma.Name, mb.Name), strings.Compare(ma.ID, mb.ID))
+	})
+	return edges
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
