@@ -66,6 +66,8 @@ func runDocs(c *cli, args []string) error {
 	if err := c.parse(fs, args, 1, -1); err != nil {
 		return err
 	}
+	// The diff and notes are for people: the Markdown's control characters are shown escaped.
+	c.stdout = textWriter{w: c.stdout}
 	stale := false
 	for _, file := range fs.Args() {
 		s, err := c.docsFile(file, *check)

@@ -123,3 +123,15 @@ func TestDocsCheckReadsOnlyRegularFiles(t *testing.T) {
 		t.Errorf("docs on a FIFO: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestDocsRendersFromItsDataset: a region draws from the dataset docs was given.
+func TestDocsRendersFromItsDataset(t *testing.T) {
+	md := filepath.Join(t.TempDir(), "doc.md")
+	writeFile(t, md, "<!-- lineage render atlas --descendants --depth 1 -->\n<!-- /lineage -->\n")
+	if code, _, stderr := runCLI("--data", "../../testdata/cli/mini", "docs", md); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := readFile(t, md); !strings.Contains(got, "Atlas Instruct") {
+		t.Errorf("the region was not drawn from --data:\n%s", got)
+	}
+}

@@ -33,6 +33,16 @@ func TestTableAlignsByDisplayWidth(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("table:\n%q\nwant\n%q", b.String(), want)
 	}
+	// Colour codes take no room; a control character from the data takes the
+	// room of its escape.
+	b.Reset()
+	tw = &table{w: &b, style: true}
+	tw.Write([]byte("\x1b[32mfinetune\x1b[0m\tx\na\x07\ty\nplain\tz\n"))
+	tw.Flush()
+	want = "\x1b[32mfinetune\x1b[0m  x\na\\x07     y\nplain     z\n"
+	if b.String() != want {
+		t.Errorf("table with colour:\n%q\nwant\n%q", b.String(), want)
+	}
 }
 
 func TestTableFitsTerminal(t *testing.T) {
