@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -55,13 +56,25 @@ type nameIndex struct {
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range width.Fold.String(s) {
+	if !isASCII(s) { // width folding only changes non-ASCII text
+		s = width.Fold.String(s)
+	}
+	for _, r := range s {
 		if unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' {
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *Lineage) index() *nameIndex {
