@@ -44,7 +44,9 @@ type Result struct {
 // any chain of lineage relations. A model carries a term when one of its own
 // licences has the same term (the same licence, or a shared term such as
 // non-commercial). A more restrictive child (an apache-2.0 parent, a cc-by-nc-4.0
-// child) and chains of permissive licences are fine. A model without a known
+// child) and chains of permissive licences are fine, and so is a model its
+// ancestor's own maker licensed (a licence binds licensees, not the licensor;
+// see Met.RelicensedBy). A model without a known
 // licence is unchecked, never a conflict; an ancestor without one passes nothing
 // on that can be named. Conflicts come in the order of ids (or of the data), each
 // model's nearest ancestor first; unknown ids are skipped.
@@ -71,6 +73,9 @@ func Check(l *graph.Lineage, ids []string) Result {
 		}
 		reported := map[string]bool{}
 		for _, met := range ancestors(l, m.ID) {
+			if met.RelicensedBy != nil {
+				continue
+			}
 			for _, d := range met.Declared {
 				if d.Licence == nil || d.Licence.Family == TermsOfUse || reported[d.Licence.ID] {
 					continue

@@ -61,8 +61,9 @@ func attr(m *graph.Model, key string) string {
 // license_url attributes, in the order written; nil when it declares none.
 //
 // An id the catalogue knows is that licence. "other" (and any id the catalogue
-// does not know) is looked up by license_url; the URL goes with the first such
-// id, or with the first id when all are known. A model with a license_url and no
+// does not know) is looked up by license_url. The URL goes with the known
+// licence whose text it is, else with the first unknown id (which it may make
+// known), else with the first id. A model with a license_url and no
 // license id (an API model whose terms of use the data gives) declares the terms
 // at that URL.
 func DeclaredBy(m *graph.Model) []Declared {
@@ -76,22 +77,30 @@ func DeclaredBy(m *graph.Model) []Declared {
 		return []Declared{{URL: url, Licence: l}}
 	}
 	out := make([]Declared, len(ids))
-	urlUsed := false
+	byURL, _ := LookupURL(url)
+	urlAt := -1 // the declared licence the URL goes with
 	for i, id := range ids {
 		out[i].ID = id
 		if l, ok := Lookup(id); ok && id != "other" {
 			out[i].Licence = l
-			continue
-		}
-		if !urlUsed && url != "" {
-			out[i].URL = url
-			urlUsed = true
-			out[i].Licence, _ = LookupURL(url)
+			if urlAt < 0 && l == byURL {
+				urlAt = i
+			}
 		}
 	}
-	if !urlUsed && url != "" {
-		out[0].URL = url
+	if url == "" {
+		return out
 	}
+	for i := range out {
+		if urlAt < 0 && out[i].Licence == nil {
+			urlAt = i
+			out[i].Licence = byURL
+		}
+	}
+	if urlAt < 0 {
+		urlAt = 0
+	}
+	out[urlAt].URL = url
 	return out
 }
 

@@ -2,6 +2,8 @@ package license
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -12,6 +14,10 @@ type Met struct {
 	// Path is a shortest chain of lineage relations from Ancestor down to the model.
 	Path     []graph.Edge
 	Declared []Declared // nil: the data gives no licence
+	// RelicensedBy is the first model on Path, below Ancestor, made by an
+	// organisation that also made Ancestor: the licensor itself, free to license
+	// its own derivative as it likes, so Ancestor's terms stop there. Nil if none.
+	RelicensedBy *graph.Model
 }
 
 // Reaching is a term that reaches the model from an ancestor's licence.
@@ -20,6 +26,12 @@ type Reaching struct {
 	Licence *Licence
 	From    *graph.Model // the nearest ancestor declaring the licence
 	Path    []graph.Edge // from From down to the model
+	// RelicensedBy is From's maker's own model on the path (see Met); the term
+	// does not bind the model through it.
+	RelicensedBy *graph.Model
+	// Kept is true when the model's own licences have the term too; a carried
+	// term that is not kept, under a known own licence, is what Check reports.
+	Kept bool
 }
 
 // Teacher is a teacher-data parent of the model or of one of its lineage ancestors:
@@ -40,7 +52,7 @@ type Report struct {
 	// Lineage lists every lineage ancestor, nearest first, with its licences.
 	Lineage []Met
 	// Terms lists the terms of the ancestors' known licences, each from the nearest
-	// ancestor declaring that licence; the model's own licences are not repeated.
+	// ancestor declaring that licence.
 	Terms []Reaching
 	// Teachers lists teacher-data parents, nearest first.
 	Teachers []Teacher
@@ -91,12 +103,26 @@ func ancestors(l *graph.Lineage, id string) []Met {
 				dist[e.From] = path
 				next = append(next, e.From)
 				m, _ := l.Model(e.From)
-				out = append(out, Met{Ancestor: m, Path: path, Declared: DeclaredBy(m)})
+				out = append(out, Met{Ancestor: m, Path: path, Declared: DeclaredBy(m), RelicensedBy: relicensedBy(l, m, path)})
 			}
 		}
 		frontier = next
 	}
 	return out
+}
+
+// relicensedBy returns the first model below ancestor on path that shares an
+// organisation with it, or nil.
+func relicensedBy(l *graph.Lineage, ancestor *graph.Model, path []graph.Edge) *graph.Model {
+	for _, e := range path {
+		m, _ := l.Model(e.To)
+		for _, o := range m.Orgs {
+			if slices.ContainsFunc(ancestor.Orgs, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(o)) }) {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // Inherit works out what reaches model id through its lineage. It fails only for
@@ -107,12 +133,8 @@ func Inherit(l *graph.Lineage, id string) (*Report, error) {
 		return nil, fmt.Errorf("license: no model %q", id)
 	}
 	r := &Report{Model: m, Declared: DeclaredBy(m), Lineage: ancestors(l, id)}
+	own, _ := carriedKeys(r.Declared)
 	seen := map[string]bool{}
-	for _, d := range r.Declared {
-		if d.Licence != nil {
-			seen[d.Licence.ID] = true
-		}
-	}
 	for _, met := range r.Lineage {
 		for _, d := range met.Declared {
 			if d.Licence == nil || seen[d.Licence.ID] {
@@ -120,7 +142,8 @@ func Inherit(l *graph.Lineage, id string) (*Report, error) {
 			}
 			seen[d.Licence.ID] = true
 			for _, t := range d.Licence.Terms {
-				r.Terms = append(r.Terms, Reaching{Term: t, Licence: d.Licence, From: met.Ancestor, Path: met.Path})
+				r.Terms = append(r.Terms, Reaching{Term: t, Licence: d.Licence, From: met.Ancestor, Path: met.Path,
+					RelicensedBy: met.RelicensedBy, Kept: own[t.key(d.Licence)]})
 			}
 		}
 	}

@@ -120,10 +120,12 @@ func TestDeclaredBy(t *testing.T) {
 		{"", "", nil, Unknown},
 		{"apache-2.0", "", []string{"apache-2.0"}, Permissive},
 		{"MIT ; llama3.3", "", []string{"mit", "llama3.3"}, PassOn},
+		{"mit;llama3.3", "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct/blob/main/LICENSE", []string{"mit", "llama3.3"}, PassOn},
 		{"other", "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL", []string{"other (deepseek)"}, PassOn},
 		{"other", "http://www.ai.meta.com/blog/large-language-model-llama-meta-ai", []string{"other (llama1)"}, NonCommercial},
 		{"other", "https://example.org/x", []string{"other"}, Unknown},
 		{"apache-2.0;cc-by-nc-4.0", "", []string{"apache-2.0", "cc-by-nc-4.0"}, NonCommercial},
+		{"apache-2.0;other", "https://ai.google.dev/gemma/terms", []string{"apache-2.0", "other (gemma)"}, PassOn},
 		{"not-a-licence", "", []string{"not-a-licence"}, Unknown},
 		{"", "https://openai.com/policies/terms-of-use", []string{"openai-terms-of-use"}, Unknown},
 		{"", "https://example.org/tou", []string{"terms at https://example.org/tou"}, Unknown},
@@ -136,6 +138,16 @@ func TestDeclaredBy(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("DeclaredBy(%q, %q) = %q, want %q", tc.lic, tc.url, got, tc.want)
+		}
+		for _, d := range DeclaredBy(m) {
+			if d.URL != "" && d.URL != tc.url {
+				t.Errorf("DeclaredBy(%q, %q): URL %q", tc.lic, tc.url, d.URL)
+			}
+		}
+		if tc.lic == "mit;llama3.3" || tc.lic == "apache-2.0;other" {
+			if ds := DeclaredBy(m); ds[0].URL != "" {
+				t.Errorf("DeclaredBy(%q, %q): the URL went with %s", tc.lic, tc.url, ds[0].ID)
+			}
 		}
 		if f := FamilyOf(m); f != tc.family {
 			t.Errorf("FamilyOf(%q, %q) = %s, want %s", tc.lic, tc.url, f, tc.family)
@@ -237,9 +249,17 @@ func TestInherit(t *testing.T) {
 			t.Errorf("term %s from %q, want %q", k, from[k], want)
 		}
 	}
-	if _, ok := from["mit/keep-notices"]; ok {
-		t.Error("the model's own licence is repeated among inherited terms")
+	for _, rt := range r.Terms {
+		if rt.Kept != (rt.Licence.ID == "mit") {
+			t.Errorf("%s/%s: kept = %v", rt.Licence.ID, rt.Term.Name, rt.Kept)
+		}
 	}
+	// A child that declares its ancestor's licence keeps its terms.
+	r, _ = Inherit(l, "carries-llama2")
+	if len(r.Terms) == 0 || slices.ContainsFunc(r.Terms, func(rt Reaching) bool { return !rt.Kept }) {
+		t.Errorf("carries-llama2: terms %+v, want all kept", r.Terms)
+	}
+	r, _ = Inherit(l, "merge-apache-llama2")
 
 	// Unknown stays unknown.
 	r, _ = Inherit(l, "apache-of-unknown")
@@ -252,6 +272,12 @@ func TestInherit(t *testing.T) {
 	}
 	if len(r.Terms) != 0 {
 		t.Errorf("terms reached from unknown licences: %+v", r.Terms)
+	}
+
+	// The ancestor's own maker relicensed it: the terms stop there.
+	r, _ = Inherit(l, "other-of-acme-mit")
+	if len(r.Lineage) != 2 || r.Lineage[1].Ancestor.ID != "acme-base" || r.Lineage[1].RelicensedBy == nil || r.Lineage[1].RelicensedBy.ID != "acme-mit" {
+		t.Errorf("other-of-acme-mit: lineage %+v", r.Lineage)
 	}
 
 	// A teacher-data parent is named separately, with its terms on outputs.
