@@ -252,7 +252,10 @@ func (c *cli) writeReport(r *license.Report) {
 		case t.Term.Carry:
 			mark = "must carry"
 		}
-		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\n", t.Term.Kind, t.Term.Name, t.Term.Text, mark)
+		if mark != "" {
+			mark = "\t" + mark
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s%s\n", t.Term.Kind, t.Term.Name, t.Term.Text, mark)
 	}
 	tw.Flush()
 
