@@ -370,7 +370,7 @@ var catalogue = []Licence{
 		{Name: "hosting-needs-licence", Kind: Restriction, Carry: true, Text: "offering the model as a hosted service may need a separate licence from TII"},
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the licence"},
 	}},
-	{ID: "falcon-2-11b", Name: "Falcon 2 11B TII License 1.0", URL: "https://falconllm.tii.ae/falcon-2-terms-and-conditions.html", Family: PassOn, Partial: true, Terms: []Term{
+	{ID: "falcon-2-11b", Name: "Falcon 2 11B TII License 1.0", URL: "https://falconllm-staging.tii.ae/falcon-2-terms-and-conditions.html", Family: PassOn, Partial: true, Terms: []Term{
 		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true, Text: "every use of the model and its derivatives must follow TII's acceptable-use policy"},
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the licence"},
 	}},
