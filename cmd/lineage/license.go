@@ -30,6 +30,9 @@ var licenseCmd = &command{
 	run: runLicense,
 }
 
+// licenseFamily is the licence family charts colour a model by.
+func licenseFamily(m *graph.Model) string { return string(license.FamilyOf(m)) }
+
 const notAdvice = "This is information with sources, not legal advice."
 
 func runLicense(c *cli, args []string) error {
