@@ -75,7 +75,7 @@ var accessScheme = colourScheme{title: "colour: access", colours: accessColours,
 
 var licenseScheme = colourScheme{title: "colour: licence", colours: licenseColours, order: licenseOrder, class: "lic_",
 	names: map[string]string{"pass-on": "pass-on terms"},
-	key: func(m *graph.Model, opt Options) string { return opt.licenseFamily(m) }}
+	key:   func(m *graph.Model, opt Options) string { return opt.licenseFamily(m) }}
 
 // OrgColour returns the palette colour of an organisation: FNV-1a of its lower-cased,
 // trimmed name, modulo the palette size. It depends on the name only, so colours do
