@@ -30,6 +30,16 @@ var licenseCmd = &command{
 	run: runLicense,
 }
 
+// licenseReportJSON is what 'lineage serve' answers at /api/models/{id}/license:
+// the same document as 'lineage license MODEL -f json'.
+func licenseReportJSON(l *graph.Lineage, m *graph.Model) any {
+	r, err := license.Inherit(l, m.ID)
+	if err != nil { // m comes from l, so this cannot happen; say so rather than panic
+		return map[string]string{"error": err.Error()}
+	}
+	return reportJSON(r)
+}
+
 // licenseFamily is the licence family charts colour a model by.
 func licenseFamily(m *graph.Model) string { return string(license.FamilyOf(m)) }
 
