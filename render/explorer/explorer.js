@@ -434,7 +434,7 @@
       const dd = el('dd', (attrs.license || 'terms of use').split(';').join(', '));
       if (m.license_family) dd.appendChild(el('span', ' · ' + m.license_family, 'rel'));
       if (isWebURL(attrs.license_url)) {
-        const a = el('a', 'text');
+        const a = el('a', 'licence text');
         a.setAttribute('href', attrs.license_url);
         a.setAttribute('target', '_blank');
         a.setAttribute('rel', 'noopener noreferrer');
