@@ -221,7 +221,9 @@ func rail(id, name, url string, urls ...string) Licence {
 
 const ghLlama = "https://github.com/meta-llama/llama-models/blob/main/models/"
 
-// catalogue is every known licence. Each entry is summarised from the text at its URL.
+// catalogue is every known licence. Each entry is summarised from the text at its
+// URL. It is never modified: Lookup, LookupURL and Catalogue hand out pointers to
+// its entries for reading only.
 var catalogue = []Licence{
 	// Permissive.
 	{ID: "apache-2.0", Name: "Apache License 2.0", URL: "https://www.apache.org/licenses/LICENSE-2.0", Family: Permissive, Terms: []Term{

@@ -63,16 +63,18 @@ func Check(l *graph.Lineage, ids []string) Result {
 	}
 	var res Result
 	for _, m := range ms {
+		up := ancestors(l, m.ID)
+		if len(up) == 0 {
+			continue
+		}
 		own := DeclaredBy(m)
 		keys, known := carriedKeys(own)
 		if !known {
-			if len(ancestors(l, m.ID)) > 0 {
-				res.Unchecked = append(res.Unchecked, m)
-			}
+			res.Unchecked = append(res.Unchecked, m)
 			continue
 		}
 		reported := map[string]bool{}
-		for _, met := range ancestors(l, m.ID) {
+		for _, met := range up {
 			if met.RelicensedBy != nil {
 				continue
 			}
