@@ -89,11 +89,11 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 	// Classes: colour first, then stage, then focus, so later ones win in the CSS.
 	colourClass := func(m *graph.Model) string {
 		key := colourKey(m, opt)
-		if opt.colorByAccess() {
-			if _, ok := accessColours[key]; !ok {
+		if sc := opt.scheme(); sc != nil {
+			if _, ok := sc.colours[key]; !ok {
 				key = "unknown"
 			}
-			return "acc_" + key
+			return sc.class + strings.ReplaceAll(key, "-", "_")
 		}
 		if key == "" {
 			return "org_none"

@@ -34,7 +34,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
+		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd, licenseCmd,
 		renderCmd,
 		docsCmd,
 		serveCmd,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/license"
 )
 
 var showCmd = &command{
@@ -64,6 +65,9 @@ func runShow(c *cli, args []string) error {
 	row("source", strings.Join(strings.Split(m.Source, ";"), "; "))
 	for _, a := range m.Attrs {
 		row(a.Key, a.Value)
+	}
+	if fam := license.FamilyOf(m); fam != license.Unknown {
+		row("terms", fmt.Sprintf("%s licence; what reaches it from its ancestors: lineage license %s", fam, m.ID))
 	}
 	tw.Flush()
 	c.writeRelatives(l, "parents", parents, func(e graph.Edge) string { return e.From })
