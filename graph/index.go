@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -256,7 +257,7 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 		cols = appendString(cols, h)
 	}
 	for _, k := range s.cols.known {
-		cols = append(cols, byte(k))
+		cols = appendUvarint(cols, uint64(k+1))
 	}
 	cols = appendUvarint(cols, uint64(len(s.cols.extra)))
 	for _, e := range s.cols.extra {
@@ -497,15 +498,12 @@ func (r *indexReader) lineage(nf *os.File, now time.Time) (*Lineage, error) {
 	s.ends, s.rel = asSlice[[2]int32](r.sec[secEnds-1]), asSlice[uint16](r.sec[secRel-1])
 	// Small sections: decoded.
 	d := &decoder{b: r.sec[secCols-1]}
-	cols := &nodeCols{header: make([]string, d.count(128))}
+	cols := &nodeCols{header: make([]string, d.count(math.MaxInt16))}
 	for i := range cols.header {
 		cols.header[i] = d.str()
 	}
 	for k := range cols.known {
-		cols.known[k] = int8(d.byte())
-		if int(cols.known[k]) >= len(cols.header) {
-			d.fail()
-		}
+		cols.known[k] = int16(d.count(len(cols.header))) - 1
 	}
 	cols.extra = make([]int, d.count(len(cols.header)))
 	for i := range cols.extra {
@@ -572,14 +570,4 @@ func (d *decoder) str() string {
 	s := string(d.b[:n])
 	d.b = d.b[n:]
 	return s
-}
-
-func (d *decoder) byte() byte {
-	if len(d.b) == 0 {
-		d.fail()
-		return 0
-	}
-	c := d.b[0]
-	d.b = d.b[1:]
-	return c
 }

@@ -284,3 +284,29 @@ func TestIndexConcurrentBuilds(t *testing.T) {
 		t.Error("index not used")
 	}
 }
+
+// TestWideHeader: a nodes.csv of 200 columns loads, from the CSV and from the
+// index, with its free columns as attributes.
+func TestWideHeader(t *testing.T) {
+	dir := t.TempDir()
+	var h, r strings.Builder
+	h.WriteString("id")
+	r.WriteString("m")
+	for i := 0; i < 198; i++ {
+		fmt.Fprintf(&h, ",c%d", i)
+		fmt.Fprintf(&r, ",v%d", i)
+	}
+	h.WriteString(",name\n")
+	r.WriteString(",M\n")
+	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	write(t, nodes, []byte(h.String()+r.String()))
+	write(t, edges, []byte("from,to,relation\n"))
+	cache := t.TempDir()
+	for _, want := range []bool{false, true} {
+		l := load(t, nodes, edges, cache, indexNow).l
+		m, _ := l.Model("m")
+		if l.indexed != want || m == nil || m.Name != "M" || len(m.Attrs) != 198 || m.Attrs[197] != (Attr{"c197", "v197"}) {
+			t.Fatalf("indexed %v: %+v", l.indexed, m)
+		}
+	}
+}

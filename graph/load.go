@@ -310,18 +310,15 @@ func (ld *loader) readNodes(nb []byte) {
 		ld.incomplete = true
 		return
 	}
+	if len(names) > math.MaxInt16 {
+		ld.add(file, rr.sc.recLine, 0, Error, "header: %d columns; at most %d", len(names), math.MaxInt16)
+		ld.incomplete = true
+		return
+	}
 	c := s.cols
 	c.header, c.extra = names, extra
 	for k, i := range index {
-		c.known[k] = int8(i)
-		if i > math.MaxInt8 {
-			c.known[k] = -1 // unreachable: a header of more than 127 columns keeps the known ones first
-		}
-	}
-	if len(names) > math.MaxInt8 {
-		ld.add(file, rr.sc.recLine, 0, Error, "header: %d columns; at most %d", len(names), math.MaxInt8)
-		ld.incomplete = true
-		return
+		c.known[k] = int16(i)
 	}
 	hasSource := index[colSource] >= 0
 	if !hasSource {

@@ -63,9 +63,9 @@ const idBit = 1 << 31
 
 // nodeCols says where each column of nodes.csv is in a row.
 type nodeCols struct {
-	header []string // lower-cased names
-	known  [len(nodeColumnNames)]int8
-	extra  []int // field indexes of unknown columns
+	header []string                    // lower-cased names
+	known  [len(nodeColumnNames)]int16 // field index of each known column, -1 when absent
+	extra  []int                       // field indexes of unknown columns
 }
 
 // Known columns of nodes.csv, in the order of nodeCols.known.
