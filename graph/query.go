@@ -184,7 +184,33 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 		}
 		hops[k] = h
 	}
-	slices.SortFunc(hops, func(a, b Hop) int { // ids are unique: a total order
+	// Nearest first, then oldest, then by id (ids are unique: a total order). The
+	// depth and date are packed into one number per hop so that most comparisons
+	// are one integer comparison.
+	keyed := make([]hopKey, len(hops))
+	for k, h := range hops {
+		d := h.Model.Date
+		if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
+			return sortHops(hops) // a date made in code that does not pack
+		}
+		keyed[k] = hopKey{uint64(h.Depth)<<32 | uint64(packDate(d)), int32(k)}
+	}
+	slices.SortFunc(keyed, func(a, b hopKey) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(hops[a.i].Model.ID, hops[b.i].Model.ID)
+	})
+	sorted := make([]Hop, len(hops))
+	for k, kh := range keyed {
+		sorted[k] = hops[kh.i]
+	}
+	return sorted
+}
+
+// sortHops sorts hops as reach does, comparing the fields themselves.
+func sortHops(hops []Hop) []Hop {
+	slices.SortFunc(hops, func(a, b Hop) int {
 		if c := cmp.Compare(a.Depth, b.Depth); c != 0 {
 			return c
 		}
@@ -195,6 +221,13 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	})
 	return hops
 }
+
+// hopKey is a hop's sort key: depth and packed date, and its position.
+type hopKey struct {
+	key uint64
+	i   int32
+}
+
 
 // Path returns a shortest chain of edges leading from the model from down to the
 // model to, or nil when to does not descend from from through the followed relations.
