@@ -228,7 +228,6 @@ type hopKey struct {
 	i   int32
 }
 
-
 // Path returns a shortest chain of edges leading from the model from down to the
 // model to, or nil when to does not descend from from through the followed relations.
 func (l *Lineage) Path(from, to string, f RelationFilter) []Edge {
