@@ -139,11 +139,9 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 		adj, far = s.outOf, 1
 	}
 	allows := s.allows(opt.Relations)
-	// depth holds 1 + the depth of every model reached, 0 for the others: one
-	// array for the graph is cheaper than a map once the answer is large, and its
-	// pages are touched only where the search goes.
-	depth := make([]int32, s.n)
-	depth[start] = 1
+	// depth holds 1 + the depth of every model reached, 0 for the others.
+	depth := &depths{m: map[int32]int32{}}
+	depth.set(start, 1, s.n)
 	order := []int32{}
 	frontier := []int32{start}
 	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
@@ -154,8 +152,8 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 					continue
 				}
 				w := s.ends[ei][far]
-				if depth[w] == 0 {
-					depth[w] = d + 1
+				if depth.get(w) == 0 {
+					depth.set(w, d+1, s.n)
 					next = append(next, w)
 					order = append(order, w)
 				}
@@ -171,11 +169,12 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	}
 	edges := make([]Edge, 0, len(order)) // one array for the edges of every hop
 	for k, v := range order {
-		h := Hop{Model: s.model(v), Depth: int(depth[v] - 1)}
+		dv := depth.get(v)
+		h := Hop{Model: s.model(v), Depth: int(dv - 1)}
 		first := len(edges)
 		for _, e := range near(v) {
 			ei := int32(e)
-			if depth[s.ends[ei][nearEnd]] == depth[v]-1 && allows(ei) {
+			if depth.get(s.ends[ei][nearEnd]) == dv-1 && allows(ei) {
 				edges = append(edges, s.edge(ei))
 			}
 		}
@@ -206,6 +205,37 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 		sorted[k] = hops[kh.i]
 	}
 	return sorted
+}
+
+// depths maps models to numbers, in a map while few are set and in an array of
+// one number per model once many are: the array is cheaper for a large answer,
+// the map for the many small ones (a query on a big graph must not clear
+// megabytes to find a dozen ancestors).
+type depths struct {
+	m map[int32]int32
+	a []int32
+}
+
+func (d *depths) get(v int32) int32 {
+	if d.a != nil {
+		return d.a[v]
+	}
+	return d.m[v]
+}
+
+func (d *depths) set(v, x int32, n int) {
+	if d.a != nil {
+		d.a[v] = x
+		return
+	}
+	d.m[v] = x
+	if len(d.m) > 4096 && len(d.m) > n/64 {
+		d.a = make([]int32, n)
+		for k, x := range d.m {
+			d.a[k] = x
+		}
+		d.m = nil
+	}
 }
 
 // sortHops sorts hops as reach does, comparing the fields themselves.
