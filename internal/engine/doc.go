@@ -5,9 +5,12 @@
 //
 // SVG and PNG come from Graphviz 12 compiled to WebAssembly
 // (github.com/goccy/go-graphviz), so no system Graphviz is needed. That package's
-// init compiles its WebAssembly module into $TMPDIR/go-graphviz in every process
-// that links it: 0.1 s with a warm cache, about 1 s with a cold, missing or
-// read-only temp dir, and 6 MB written, whether the process renders or not. The
+// init compiles its WebAssembly module into a cache directory in every process
+// that links it: 0.1 s with a warm cache, about 1 s with a cold or missing one,
+// and 6 MB written, whether the process renders or not. (go-graphviz puts that
+// cache in $TMPDIR/go-graphviz, shared by every user; lineage-render moves it
+// to a private per-user directory, os.UserCacheDir()/lineage/graphviz, mode
+// 0700, owner checked: see cmd/lineage-render/internal/wasmcache.) The
 // queries ('lineage ancestors chatgpt', 'show', '--help') take about 5 ms; linking
 // go-graphviz into lineage would make every one of them 20 to 200 times slower and
 // write to disk.

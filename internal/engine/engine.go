@@ -143,6 +143,7 @@ func (e *Engine) Render(ctx context.Context, dot []byte, format string) ([]byte,
 	}
 	msg := strings.TrimSpace(stderr.String())
 	if err != nil {
+		msg = crashLine(msg)
 		if msg == "" {
 			msg = err.Error()
 		}
@@ -157,6 +158,22 @@ func (e *Engine) Render(ctx context.Context, dot []byte, format string) ([]byte,
 		return nil, fmt.Errorf("drawing %s: %w", format, err)
 	}
 	return out, nil
+}
+
+// crashLine shortens a Go crash report (a panic or fatal error and its goroutine
+// traces) on the engine's standard error to its one line that says what went
+// wrong; other messages are returned as they are.
+func crashLine(msg string) string {
+	if !strings.Contains(msg, "goroutine ") {
+		return msg
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: ") {
+			return "the chart engine crashed: " + line
+		}
+	}
+	return msg
 }
 
 // Check reports whether img is a plausible, complete image in format: non-empty,

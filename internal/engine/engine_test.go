@@ -253,3 +253,35 @@ func TestInstalledLayout(t *testing.T) {
 		t.Errorf("lineage without lineage-render: err %v, output %q; want the install hint", err, out)
 	}
 }
+
+// fakeEngine writes a shell script that stands for lineage-render.
+func fakeEngine(t *testing.T, script string) *Engine {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "lineage-render")
+	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &Engine{Args: []string{p}}
+}
+
+// TestEngineCrashIsOneLine: a panicking engine gives a one-line error, not its
+// goroutine traces.
+func TestEngineCrashIsOneLine(t *testing.T) {
+	e := fakeEngine(t, `cat >/dev/null
+cat >&2 <<'TRACE'
+panic: open /tmp/go-graphviz/wazero-v1.10.1/x: permission denied
+
+goroutine 1 [running]:
+github.com/goccy/go-graphviz/internal/wasm.init.0()
+	/root/go/pkg/mod/github.com/goccy/go-graphviz@v0.2.10/internal/wasm/bind.go:9 +0x1d
+TRACE
+exit 2`)
+	_, err := e.Render(context.Background(), []byte(dot), "svg")
+	if err == nil {
+		t.Fatal("a crashed engine gave no error")
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || strings.Contains(msg, "goroutine") || !strings.Contains(msg, "panic: open /tmp/go-graphviz") {
+		t.Errorf("err = %q, want one line naming the panic", msg)
+	}
+}
