@@ -278,7 +278,7 @@ func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsIma
 // returns what it writes to stdout.
 func (c *cli) renderInProcess(where string, args []string) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
-	sub := &cli{stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd}
+	sub := &cli{ctx: c.ctx, stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd}
 	err := renderCmd.run(sub, args)
 	if msg := strings.TrimSpace(stderr.String()); msg != "" {
 		fmt.Fprintf(c.stderr, "%s: %s\n", where, msg)

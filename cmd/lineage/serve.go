@@ -9,9 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
-	"syscall"
 	"time"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -48,12 +46,6 @@ const (
 	serveRenderTimeout     = 30 * time.Second
 	serveShutdownTimeout   = 5 * time.Second
 )
-
-// serveContext is the context serve runs in: done on SIGINT or SIGTERM. Tests
-// replace it.
-var serveContext = func() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
 
 // serveListening, when set, learns the address serve listens on (for tests).
 var serveListening func(addr string)
@@ -93,8 +85,10 @@ func runServe(c *cli, args []string) error {
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    serveMaxHeaderBytes,
 	}
-	ctx, stop := serveContext()
-	defer stop()
+	// Requests run in the command's context: a signal cancels the renders in
+	// flight (killing their engines) instead of waiting for them.
+	ctx := c.context()
+	hs.BaseContext = func(net.Listener) context.Context { return ctx }
 	go func() {
 		if err := srv.Warm(ctx); err != nil {
 			fmt.Fprintf(c.stderr, "lineage: the explorer page cannot be built: %v\n", err)
@@ -117,10 +111,12 @@ func runServe(c *cli, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
+	// Stopping on a signal is success; requests still running after the grace
+	// period are cut off.
 	sctx, cancel := context.WithTimeout(context.Background(), serveShutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: shutting down: %w", err)
+		hs.Close()
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
@@ -152,8 +148,8 @@ func openBrowser(url string) error {
 
 // renderExplorer writes the explorer page of 'lineage render -f html': the SVG
 // chart from the engine inside render.HTML's page.
-func renderExplorer(l *graph.Lineage, opt render.Options) ([]byte, error) {
-	svg, err := renderChart(l, "svg", opt)
+func renderExplorer(ctx context.Context, l *graph.Lineage, opt render.Options) ([]byte, error) {
+	svg, err := renderChart(ctx, l, "svg", opt)
 	if err != nil {
 		return nil, err
 	}

@@ -49,15 +49,15 @@ func (s *syncBuffer) String() string {
 func TestServe(t *testing.T) {
 	fakeSVG(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	savedCtx := serveContext
-	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
 	addrs := make(chan string, 1)
 	serveListening = func(a string) { addrs <- a }
-	t.Cleanup(func() { serveContext, serveListening = savedCtx, nil })
+	t.Cleanup(func() { serveListening = nil })
 
 	var stdout, stderr syncBuffer
 	code := make(chan int, 1)
-	go func() { code <- run([]string{"--data", webMini, "serve", "--addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+	go func() {
+		code <- runContext(ctx, []string{"--data", webMini, "serve", "--addr", "127.0.0.1:0"}, &stdout, &stderr)
+	}()
 	var addr string
 	select {
 	case addr = <-addrs:
