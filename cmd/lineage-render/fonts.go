@@ -214,7 +214,7 @@ func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, imag
 		return face.Glyph(dot, r)
 	}
 	b, adv := f.tofu()
-	dr := image.Rect((dot.X+b.Min.X).Round(), (dot.Y+b.Min.Y).Round(), (dot.X+b.Max.X).Round(), (dot.Y+b.Max.Y).Round())
+	dr := image.Rect((dot.X + b.Min.X).Round(), (dot.Y + b.Min.Y).Round(), (dot.X + b.Max.X).Round(), (dot.Y + b.Max.Y).Round())
 	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
 	w := max(1, dr.Dy()/10)
 	for y := range dr.Dy() {
