@@ -69,10 +69,16 @@ func runServe(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	ip := net.ParseIP(host)
+	loopback := host == "localhost" || ip != nil && ip.IsLoopback()
+	if !loopback {
 		fmt.Fprintf(c.stderr, "lineage: warning: serving on %s, which other machines may reach\n", *addr)
 	}
-	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout})
+	// Requests run in the command's context: a signal cancels the renders in
+	// flight (killing their engines) instead of waiting for them.
+	ctx := c.context()
+	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout,
+		Context: ctx, LoopbackOnly: loopback})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -85,16 +91,13 @@ func runServe(c *cli, args []string) error {
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    serveMaxHeaderBytes,
 	}
-	// Requests run in the command's context: a signal cancels the renders in
-	// flight (killing their engines) instead of waiting for them.
-	ctx := c.context()
 	hs.BaseContext = func(net.Listener) context.Context { return ctx }
 	go func() {
 		if err := srv.Warm(ctx); err != nil {
 			fmt.Fprintf(c.stderr, "lineage: the explorer page cannot be built: %v\n", err)
 		}
 	}()
-	url := "http://" + ln.Addr().String() + "/"
+	url := serveURL(host, ln.Addr())
 	fmt.Fprintf(c.stderr, "lineage: serving %d models at %s (Ctrl-C stops)\n", l.Len(), url)
 	if serveListening != nil {
 		serveListening(ln.Addr().String())
@@ -123,6 +126,21 @@ func runServe(c *cli, args []string) error {
 	}
 	fmt.Fprintln(c.stderr, "lineage: stopped")
 	return nil
+}
+
+// serveURL is the address to open for a server listening on addr, asked for
+// as host: the host as given, with the port really listened on; localhost for a
+// server on every interface (0.0.0.0, [::] or no host), whose listening address
+// ("[::]:8080") is no place to open.
+func serveURL(host string, addr net.Addr) string {
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
 // openBrowser asks the desktop to open url, without waiting for the browser.
