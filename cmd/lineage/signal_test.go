@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -41,44 +40,29 @@ func main() {
 }
 `
 
-var (
-	signalBuildOnce sync.Once
-	signalBuildDir  string
-	signalBuildErr  error
-)
-
-// signalPrograms builds lineage and the hanging engine once, without
-// version-control stamps, so that both have the identity "(devel)".
+// signalPrograms builds lineage and the hanging engine into a temporary
+// directory of the test, without version-control stamps, so that both have the
+// identity "(devel)".
 func signalPrograms(t *testing.T) (lineage, engine string) {
 	t.Helper()
-	signalBuildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "lineage-signal-test-")
-		if err != nil {
-			signalBuildErr = err
-			return
+	dir := t.TempDir()
+	build := func(in string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("go", append([]string{"build", "-buildvcs=false"}, args...)...)
+		cmd.Dir = in
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build %v: %v\n%s", args, err, out)
 		}
-		signalBuildDir = dir
-		build := func(in string, args ...string) {
-			if signalBuildErr != nil {
-				return
-			}
-			cmd := exec.Command("go", append([]string{"build", "-buildvcs=false"}, args...)...)
-			cmd.Dir = in
-			if out, err := cmd.CombinedOutput(); err != nil {
-				signalBuildErr = fmt.Errorf("go build %v: %v\n%s", args, err, out)
-			}
-		}
-		build(".", "-o", filepath.Join(dir, "lineage"), ".")
-		src := filepath.Join(dir, "src")
-		os.MkdirAll(filepath.Join(src, "cmd", "lineage-render"), 0o755)
-		os.WriteFile(filepath.Join(src, "go.mod"), []byte("module github.com/lineage-dev/lineage\n\ngo 1.22\n"), 0o644)
-		os.WriteFile(filepath.Join(src, "cmd", "lineage-render", "main.go"), []byte(hangingEngine), 0o644)
-		build(src, "-o", filepath.Join(dir, "lineage-render"), "./cmd/lineage-render")
-	})
-	if signalBuildErr != nil {
-		t.Fatal(signalBuildErr)
 	}
-	return filepath.Join(signalBuildDir, "lineage"), filepath.Join(signalBuildDir, "lineage-render")
+	build(".", "-o", filepath.Join(dir, "lineage"), ".")
+	src := filepath.Join(dir, "src")
+	if err := os.MkdirAll(filepath.Join(src, "cmd", "lineage-render"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "go.mod"), []byte("module github.com/lineage-dev/lineage\n\ngo 1.22\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "cmd", "lineage-render", "main.go"), []byte(hangingEngine), 0o644)
+	build(src, "-o", filepath.Join(dir, "lineage-render"), "./cmd/lineage-render")
+	return filepath.Join(dir, "lineage"), filepath.Join(dir, "lineage-render")
 }
 
 // startHanging starts lineage with args and the hanging engine, and returns the
