@@ -19,7 +19,7 @@
 // standard input and writes SVG or PNG on standard output, and lineage runs it
 // when, and only when, it draws an image. The alternatives cost more:
 //   - a build tag or a second build of lineage splits the users into two binaries
-//     and breaks 'go install .../cmd/...@latest';
+//     and breaks 'go install ./cmd/...';
 //   - pointing go-graphviz at another cache (its SetFileSystem) still pays the
 //     compile in init, which runs before main can choose anything;
 //   - a plugin or a system 'dot' is not there right after set-up.

@@ -44,7 +44,7 @@ type Engine struct {
 
 // ErrNotFound means no lineage-render could be found.
 var ErrNotFound = errors.New("cannot find lineage-render, the program that draws SVG and PNG: " +
-	"install it with 'go install " + Module + "/cmd/...@latest' (it goes next to lineage), " +
+	"install it from lineage's source tree with 'go install ./cmd/...' (it goes next to lineage), " +
 	"put it on PATH, or set LINEAGE_RENDER to its path; " +
 	"DOT and Mermaid need no extra program (-f dot, -f mermaid)")
 
