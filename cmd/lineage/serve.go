@@ -44,7 +44,7 @@ const (
 	serveIdleTimeout       = 2 * time.Minute
 	serveMaxHeaderBytes    = 16 << 10
 	serveRenderTimeout     = 30 * time.Second
-	serveShutdownTimeout   = 5 * time.Second
+	serveShutdownTimeout   = 3 * time.Second // under signalGrace
 )
 
 // serveListening, when set, learns the address serve listens on (for tests).

@@ -184,3 +184,39 @@ func TestSignalStopsServe(t *testing.T) {
 		}
 	}
 }
+
+// TestSignalStopsAnyCommand: a command that never looks at its context (here
+// one blocked opening a FIFO nobody writes) still stops on Ctrl-C, after the
+// grace period, with the status of death by SIGINT.
+func TestSignalStopsAnyCommand(t *testing.T) {
+	lineage, _ := signalPrograms(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "nodes.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFO: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "edges.csv"), []byte("from,to,relation,note,source\n"), 0o644)
+	cmd := exec.Command(lineage, "--nodes", fifo, "--edges", filepath.Join(dir, "edges.csv"), "list")
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+		t.Skipf("lineage did not wait on the FIFO (status %d: %s); nothing to interrupt", cmd.ProcessState.ExitCode(), stderr)
+	case <-time.After(500 * time.Millisecond):
+	}
+	cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("lineage ignored Ctrl-C")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Errorf("exit status %d, want 130; stderr: %s", code, stderr)
+	}
+}

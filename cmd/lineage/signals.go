@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Signals: the one place lineage handles SIGINT and SIGTERM.
@@ -14,7 +15,12 @@ import (
 // The first signal cancels the context the command runs in: a render kills
 // the chart engine's process group and returns, serve shuts down, and the
 // command's own clean-up runs (a half-written file is removed). A second
-// signal gives up at once, removing the temporary files still being written.
+// signal, or signalGrace without the command returning, gives up: the
+// temporary files still being written are removed and lineage exits.
+
+// signalGrace is how long a command may take to stop after a signal; serve's
+// shutdown grace is shorter.
+const signalGrace = 5 * time.Second
 
 // signalError is the cause of a context cancelled by a signal.
 type signalError struct{ sig os.Signal }
@@ -41,11 +47,19 @@ func withSignals() (context.Context, func()) {
 			return
 		}
 		cancel(signalError{s})
-		if s, ok = <-ch; ok {
-			removeTemps()
-			fmt.Fprintf(os.Stderr, "lineage: %v again, giving up\n", s)
-			os.Exit(signalError{s}.exitCode())
+		// A command that does not stop (one that never looks at its context)
+		// is stopped anyway: Ctrl-C must always work.
+		select {
+		case again, ok := <-ch:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(os.Stderr, "lineage: %v again, giving up\n", again)
+		case <-time.After(signalGrace):
+			fmt.Fprintf(os.Stderr, "lineage: %v\n", signalError{s})
 		}
+		removeTemps()
+		os.Exit(signalError{s}.exitCode())
 	}()
 	var once sync.Once
 	return ctx, func() {
