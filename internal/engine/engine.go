@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -230,7 +231,43 @@ func buildFromSource(goCmd, root string, progress io.Writer) (string, error) {
 		os.Remove(tmp)
 		return "", fmt.Errorf("building the chart engine: %w", err)
 	}
+	pruneEngines(dir, keepEngines)
 	return bin, nil
+}
+
+// keepEngines is how many source-built engines the cache keeps (one per state
+// of the sources: a few worktrees or branches), each about 13 MB.
+const keepEngines = 4
+
+// pruneEngines removes all but the keep most recently built engines in dir,
+// and temporary files of builds that were interrupted.
+func pruneEngines(dir string, keep int) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type built struct {
+		path string
+		mod  time.Time
+	}
+	var engines []built
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), ".lineage-render-") && strings.HasSuffix(e.Name(), ".tmp") && time.Since(info.ModTime()) > time.Hour:
+			os.Remove(p)
+		case strings.HasPrefix(e.Name(), "lineage-render-"):
+			engines = append(engines, built{p, info.ModTime()})
+		}
+	}
+	slices.SortFunc(engines, func(a, b built) int { return b.mod.Compare(a.mod) })
+	for _, e := range engines[min(keep, len(engines)):] {
+		os.Remove(e.path)
+	}
 }
 
 // Render draws the DOT graph in format ("svg" or "png") with lineage-render.

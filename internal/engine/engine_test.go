@@ -329,3 +329,23 @@ func TestInstalledLayout(t *testing.T) {
 		t.Errorf("lineage without lineage-render: err %v, output %q; want the install hint", err, out)
 	}
 }
+
+// TestPruneEngines: the cache keeps the newest source-built engines only.
+func TestPruneEngines(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	for i, name := range []string{"lineage-render-a", "lineage-render-b", "lineage-render-c", "other"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, nil, 0o755)
+		os.Chtimes(p, now, now.Add(-time.Duration(i)*time.Hour))
+	}
+	pruneEngines(dir, 2)
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if !slices.Equal(left, []string{"lineage-render-a", "lineage-render-b", "other"}) {
+		t.Errorf("left %v, want the two newest engines and the unrelated file", left)
+	}
+}
