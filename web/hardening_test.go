@@ -211,3 +211,27 @@ func TestPageBuildOnceWithDeadlines(t *testing.T) {
 		t.Errorf("with PageRetry passed: %d builds, want 2", n)
 	}
 }
+
+// TestWaitWaitsForRenders: Wait returns only once the renders under way have
+// ended, so that serve does not exit before its engines are killed.
+func TestWaitWaitsForRenders(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	started, ended := make(chan struct{}), make(chan struct{})
+	var endedFlag atomic.Bool
+	slow := func(rctx context.Context, dot []byte, format string) ([]byte, error) {
+		close(started)
+		<-rctx.Done()
+		endedFlag.Store(true)
+		close(ended)
+		return nil, rctx.Err()
+	}
+	s := New(mini(t), Options{Render: slow, Context: ctx, RenderTimeout: time.Hour})
+	go s.Warm(context.Background())
+	<-started
+	cancel()
+	s.Wait()
+	if !endedFlag.Load() {
+		t.Error("Wait returned while a render was still running")
+	}
+	<-ended
+}

@@ -102,6 +102,11 @@ type Server struct {
 	opt   Options
 	mux   *http.ServeMux
 	slots chan struct{}
+	// renders counts the renders under way, for Wait; once stopped (by Wait)
+	// no new render starts.
+	renders  sync.WaitGroup
+	renderMu sync.Mutex
+	stopped  bool
 
 	pageMu    sync.Mutex
 	page      []byte        // the explorer page, once built
@@ -144,6 +149,20 @@ func New(l *graph.Lineage, opt Options) *Server {
 	})
 	return s
 }
+
+// Wait waits for the renders under way to end. After cancelling
+// Options.Context and shutting the HTTP server down, it makes sure no chart
+// engine outlives the server.
+// Renders asked for afterwards fail.
+func (s *Server) Wait() {
+	s.renderMu.Lock()
+	s.stopped = true
+	s.renderMu.Unlock()
+	s.renders.Wait()
+}
+
+// errStopped means the server is stopping.
+var errStopped = errors.New("the server is stopping")
 
 // Large reports whether the page draws neighbourhoods instead of the whole chart.
 func (s *Server) Large() bool { return s.l.Len() > s.opt.WholeChartMax }
@@ -293,7 +312,15 @@ func (s *Server) image(ctx context.Context, l *graph.Lineage, format string, opt
 	case <-ctx.Done():
 		return nil, errBusy
 	}
+	s.renderMu.Lock()
+	if s.stopped {
+		s.renderMu.Unlock()
+		return nil, errStopped
+	}
+	s.renders.Add(1)
+	s.renderMu.Unlock()
 	img, err := s.opt.Render(ctx, dot.Bytes(), format)
+	s.renders.Done()
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("drawing the chart took longer than %v: %w", s.opt.RenderTimeout, context.DeadlineExceeded)
@@ -309,7 +336,8 @@ func (s *Server) image(ctx context.Context, l *graph.Lineage, format string, opt
 // statusOf maps an error from image or buildPage to an HTTP status.
 func statusOf(err error) int {
 	switch {
-	case errors.Is(err, errNoEngine), errors.Is(err, errBusy), errors.Is(err, errPageBusy), errors.Is(err, context.Canceled):
+	case errors.Is(err, errNoEngine), errors.Is(err, errBusy), errors.Is(err, errPageBusy), errors.Is(err, context.Canceled),
+		errors.Is(err, errStopped):
 		return http.StatusServiceUnavailable
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout

@@ -121,6 +121,7 @@ func runServe(c *cli, args []string) error {
 	if err := hs.Shutdown(sctx); err != nil {
 		hs.Close()
 	}
+	srv.Wait() // the renders, cancelled with ctx, have killed their engines
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
