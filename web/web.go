@@ -20,6 +20,9 @@
 //	GET /api/models/{id}/descendants   depth (0: no limit), relations (lineage,
 //	                                   influence, all or names; default lineage);
 //	                                   paged
+//	GET /api/models/{id}/license       what reaches the model through its lineage:
+//	                                   its licences, those met along the way and
+//	                                   their terms (Options.License; 404 without)
 //	GET /api/path?from=A&to=B          a shortest chain of relations from A down to
 //	                                   B (relations as above); "path": [] if none.
 //	                                   When only B leads down to A, the path from
@@ -94,6 +97,10 @@ type Options struct {
 	// or address (localhost, 127.0.0.1, [::1]): set it when the server listens
 	// on a loopback address only.
 	LoopbackOnly bool
+	// License answers /api/models/{id}/license with a JSON-encodable report of
+	// what reaches model m through its lineage in l; the caller supplies it
+	// (package license). Without it that endpoint answers 404.
+	License func(l *graph.Lineage, m *graph.Model) any
 }
 
 // Server is the explorer's http.Handler. It is safe for concurrent use.
@@ -490,6 +497,10 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	}
 	filter := graph.Filter{Org: v.Get("org"), Stage: v.Get("stage"), Access: v.Get("access"), Arch: v.Get("arch"),
 		Since: since, Until: until}
+	if err := s.l.CheckFilter(filter); err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
 	query := graph.NormalizeName(v.Get("q"))
 	type match struct {
 		m    *graph.Model
@@ -543,6 +554,19 @@ func (s *Server) handleModel(w http.ResponseWriter, r *http.Request) {
 			s.ancestry(w, r, id, kind == "descendants")
 			return
 		}
+	}
+	if id, ok := strings.CutSuffix(rest, "/license"); ok {
+		if _, ok := params(w, r); !ok {
+			return
+		}
+		if s.opt.License == nil {
+			writeError(w, http.StatusNotFound, "this server has no licence information")
+			return
+		}
+		if m := s.resolve(w, id); m != nil {
+			writeJSON(w, http.StatusOK, s.opt.License(s.l, m))
+		}
+		return
 	}
 	if m := s.resolve(w, rest); m != nil {
 		s.card(w, r, m.ID)

@@ -78,7 +78,7 @@ func runServe(c *cli, args []string) error {
 	// flight (killing their engines) instead of waiting for them.
 	ctx := c.context()
 	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout,
-		Context: ctx, LoopbackOnly: loopback})
+		License: licenseReportJSON, Context: ctx, LoopbackOnly: loopback})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
