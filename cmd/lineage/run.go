@@ -37,6 +37,7 @@ func init() {
 		renderCmd,
 		docsCmd,
 		serveCmd,
+		importCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }

@@ -1,0 +1,514 @@
+package hub
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lineage-dev/lineage/graph"
+)
+
+// Problem is one thing an import reports: a broken or skipped record, a field that
+// was ignored, an edge that was dropped. Where is "file:line", a file or a URL.
+type Problem struct {
+	Where string
+	Msg   string
+}
+
+func (p Problem) String() string {
+	if p.Where == "" {
+		return p.Msg
+	}
+	return p.Where + ": " + p.Msg
+}
+
+// Model is one row of the nodes.csv an import writes.
+type Model struct {
+	ID, Name, Org, Date string
+	URL, Source         string
+	License             string // Hugging Face licence id(s), ';'-separated
+	LicenseURL          string // license_link as a web address, when the card gives one
+	LicenseName         string // license_name, for license: other
+	Library, Pipeline   string // library_name and pipeline_tag
+	Note                string // set on placeholders: who referenced the model
+	Placeholder         bool   // referenced as a base but not among the imported models
+	where               string
+	bases               []base
+}
+
+type base struct {
+	id   string
+	rel  graph.Relation
+	note string
+}
+
+// Edge is one row of the edges.csv an import writes.
+type Edge struct {
+	From, To string
+	Relation graph.Relation
+	Note     string
+	Source   string
+}
+
+// Dataset is the result of an import: rows ready to write and what was reported.
+type Dataset struct {
+	Models   []Model // sorted by id; imported models and placeholders
+	Edges    []Edge  // sorted by child, then in the order the child lists its bases
+	Problems []Problem
+	// Imported counts the models read from the sources, Placeholders the bases
+	// added as id-only rows, Skipped the records that could not be used, Merged the
+	// records that described a model already read (their fields fill gaps).
+	Imported, Placeholders, Skipped, Merged int
+}
+
+// Builder collects records from any number of sources and builds a Dataset. The
+// zero Builder is not ready; use NewBuilder.
+type Builder struct {
+	index    map[string]int32
+	models   []Model
+	problems []Problem
+	skipped  int
+	merged   int
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder { return &Builder{index: map[string]int32{}} }
+
+// Report records a problem that does not skip a record.
+func (b *Builder) Report(where, format string, args ...any) {
+	b.problems = append(b.problems, Problem{Where: where, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Skip records a record that could not be used, and why.
+func (b *Builder) Skip(where, format string, args ...any) {
+	b.skipped++
+	b.Report(where, format+"; skipped", args...)
+}
+
+// Has reports whether a model with this id was added.
+func (b *Builder) Has(id string) bool {
+	_, ok := b.index[id]
+	return ok
+}
+
+// Len is the number of models added so far.
+func (b *Builder) Len() int { return len(b.models) }
+
+// Add merges one record into the dataset being built. A record whose id is not a
+// model repository id is skipped and reported.
+func (b *Builder) Add(r Record) {
+	id, err := NormalizeID(r.ID)
+	if err != nil {
+		b.Skip(r.Where, "%v", err)
+		return
+	}
+	org, name := SplitID(id)
+	if org == "" {
+		org = clean(r.Author, 96)
+	}
+	m := Model{ID: id, Name: name, Org: org, URL: ModelURL(id), Source: ModelURL(id), where: r.Where}
+	m.Date = b.date(r)
+	m.License, m.LicenseName, m.LicenseURL = b.license(r, id)
+	m.Library = clean(r.Card.LibraryName, 64)
+	m.Pipeline = clean(r.Card.PipelineTag, 64)
+	m.bases = b.bases(r, id, name)
+
+	i, seen := b.index[id]
+	if !seen {
+		b.index[id] = int32(len(b.models))
+		b.models = append(b.models, m)
+		return
+	}
+	// Another record of the same model (a card and an API record, two cache
+	// revisions): the first record's fields win, the later fill the gaps.
+	b.merged++
+	old := &b.models[i]
+	for _, f := range []struct{ dst *string; src string }{
+		{&old.Org, m.Org}, {&old.Date, m.Date}, {&old.License, m.License}, {&old.LicenseName, m.LicenseName},
+		{&old.LicenseURL, m.LicenseURL}, {&old.Library, m.Library}, {&old.Pipeline, m.Pipeline},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.src
+		}
+	}
+	if len(old.bases) == 0 {
+		old.bases = m.bases
+	}
+}
+
+// date is the date part of createdAt, when it is a valid date.
+func (b *Builder) date(r Record) string {
+	s := strings.TrimSpace(r.CreatedAt)
+	if s == "" {
+		return ""
+	}
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	if _, err := graph.ParseDate(s); err != nil || len(s) != 10 {
+		b.Report(r.Where, "createdAt %q is not a date; left empty", clip(r.CreatedAt, 40))
+		return ""
+	}
+	return s
+}
+
+// license returns the licence ids (from the card, else the license: tags), the
+// licence name and a web address of the licence text.
+func (b *Builder) license(r Record, id string) (lic, name, link string) {
+	ids := r.Card.License
+	if len(ids) == 0 {
+		for _, t := range r.Tags {
+			if v, ok := strings.CutPrefix(t, "license:"); ok {
+				ids = append(ids, v)
+			}
+		}
+	}
+	var out []string
+	for _, l := range ids {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if !licenseID(l) {
+			b.Report(r.Where, "license %q is not a licence id; ignored", clip(l, 40))
+			continue
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	name = clean(r.Card.LicenseName, 96)
+	link = strings.TrimSpace(r.Card.LicenseLink)
+	switch {
+	case link == "":
+	case graph.IsWebURL(link):
+		link = clean(link, 512)
+	case repoFile(link):
+		link = ModelURL(id) + "/blob/main/" + strings.TrimPrefix(link, "./")
+	default:
+		b.Report(r.Where, "license_link %q is neither a web address nor a file of the repository; ignored", clip(link, 60))
+		link = ""
+	}
+	return strings.Join(out, ";"), name, link
+}
+
+// licenseID accepts the shape of Hugging Face licence ids: "apache-2.0", "llama3.1",
+// "cc-by-nc-4.0", "other".
+func licenseID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '+') {
+			return false
+		}
+	}
+	return true
+}
+
+// repoFile accepts a plain relative file name in a repository ("LICENSE",
+// "./LICENSE.md", "docs/LICENSE.txt").
+func repoFile(s string) bool {
+	s = strings.TrimPrefix(s, "./")
+	if s == "" || len(s) > 200 || strings.Contains(s, "..") || strings.HasPrefix(s, "/") {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_./", c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// bases reads the record's base models and the relation to each: from the card's
+// base_model, else the Hub's baseModels, else the base_model: tags.
+func (b *Builder) bases(r Record, id, name string) []base {
+	tagRel := map[string]string{}
+	var tagBases []string
+	for _, t := range r.Tags {
+		v, ok := strings.CutPrefix(t, "base_model:")
+		if !ok {
+			continue
+		}
+		rel, bid, two := strings.Cut(v, ":")
+		if !two {
+			bid, rel = v, ""
+		}
+		if !slices.Contains(tagBases, bid) {
+			tagBases = append(tagBases, bid)
+		}
+		if rel != "" {
+			tagRel[bid] = rel
+		}
+	}
+	raw, stated, from := r.Card.BaseModel, r.Card.Relation, "base_model_relation"
+	switch {
+	case len(raw) > 0:
+	case len(r.BaseModels) > 0:
+		raw = r.BaseModels
+		if stated == "" {
+			stated, from = r.BaseRelation, "baseModels.relation"
+		}
+	default:
+		raw = tagBases
+	}
+	if stated == "" && len(raw) > 0 {
+		// The tags state one relation per base; a model has one relation to all.
+		for _, bid := range raw {
+			if rel := tagRel[bid]; rel != "" {
+				stated, from = rel, "tag base_model:"+rel
+				break
+			}
+		}
+	}
+	if len(raw) == 0 {
+		return nil
+	}
+	if len(raw) > 1000 {
+		b.Report(r.Where, "%d base models; only the first 1000 are read", len(raw))
+		raw = raw[:1000]
+	}
+	rel, note := graph.Relation(""), ""
+	if stated != "" {
+		if hr, ok := hubRelations[strings.ToLower(strings.TrimSpace(stated))]; ok {
+			rel = hr
+		} else {
+			b.Report(r.Where, "%s: unknown relation %q (the Hub knows adapter, finetune, merge, quantized); the relation is inferred instead", from, clip(stated, 40))
+			note = fmt.Sprintf("the card's relation %q is unknown; ", clip(clean(stated, 40), 40))
+		}
+	}
+	if rel == "" {
+		r2, why := inferRelation(&r, name, len(raw))
+		rel = r2
+		note += "relation inferred as the Hub does: " + why
+	}
+	var out []base
+	for _, s := range raw {
+		bid, err := NormalizeID(s)
+		if err != nil {
+			b.Report(r.Where, "base_model: %v; ignored", err)
+			continue
+		}
+		if bid == id {
+			b.Report(r.Where, "self-loop: %s names itself as its base model; edge dropped", id)
+			continue
+		}
+		if slices.ContainsFunc(out, func(x base) bool { return x.id == bid }) {
+			continue
+		}
+		out = append(out, base{id: bid, rel: rel, note: note})
+	}
+	return out
+}
+
+// Dataset finishes the build: it adds placeholders for bases that were not
+// imported, drops edges that would close a lineage cycle, and sorts the rows.
+// The Builder must not be used afterwards.
+func (b *Builder) Dataset() *Dataset {
+	d := &Dataset{Imported: len(b.models), Skipped: b.skipped, Merged: b.merged}
+	n := len(b.models)
+	for i := 0; i < n; i++ {
+		for _, bs := range b.models[i].bases {
+			if _, ok := b.index[bs.id]; ok {
+				continue
+			}
+			org, name := SplitID(bs.id)
+			b.index[bs.id] = int32(len(b.models))
+			b.models = append(b.models, Model{
+				ID: bs.id, Name: name, Org: org, URL: ModelURL(bs.id), Source: b.models[i].Source,
+				Note:        "referenced as a base model by " + b.models[i].ID + "; not imported",
+				Placeholder: true,
+			})
+		}
+	}
+	d.Placeholders = len(b.models) - n
+
+	// Edges as index pairs; then break cycles.
+	type pair struct{ from, to, bi int32 }
+	var edges []pair
+	for i := range b.models {
+		for k, bs := range b.models[i].bases {
+			edges = append(edges, pair{b.index[bs.id], int32(i), int32(k)})
+		}
+	}
+	keep := make([]bool, len(edges))
+	for i := range keep {
+		keep[i] = true
+	}
+	adj := make([][]int32, len(b.models)) // parent -> edge indexes
+	for ei, e := range edges {
+		adj[e.from] = append(adj[e.from], int32(ei))
+	}
+	for _, comp := range components(len(b.models), adj, func(ei int32) int32 { return edges[ei].to }) {
+		in := map[int32]bool{}
+		for _, v := range comp {
+			in[v] = true
+		}
+		var inner []int32
+		for _, v := range comp {
+			for _, ei := range adj[v] {
+				if in[edges[ei].to] {
+					inner = append(inner, ei)
+				}
+			}
+		}
+		slices.SortFunc(inner, func(x, y int32) int {
+			ex, ey := edges[x], edges[y]
+			if c := strings.Compare(b.models[ex.to].ID, b.models[ey.to].ID); c != 0 {
+				return c
+			}
+			return strings.Compare(b.models[ex.from].ID, b.models[ey.from].ID)
+		})
+		accepted := map[int32][]int32{} // parent -> children, among accepted inner edges
+		for _, ei := range inner {
+			e := edges[ei]
+			if path := findPath(accepted, e.to, e.from); path != nil {
+				keep[ei] = false
+				ids := make([]string, 0, len(path)+1)
+				for _, v := range path {
+					ids = append(ids, b.models[v].ID)
+				}
+				ids = append(ids, b.models[e.to].ID)
+				child := b.models[e.to]
+				b.Report(child.where, "edge %s -> %s dropped: it would close the lineage cycle %s",
+					b.models[e.from].ID, child.ID, strings.Join(ids, " -> "))
+				continue
+			}
+			accepted[e.from] = append(accepted[e.from], e.to)
+		}
+	}
+
+	order := make([]int32, len(b.models))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.models[x].ID, b.models[y].ID) })
+	byChild := make([][]int32, len(b.models))
+	for ei, e := range edges {
+		if keep[ei] {
+			byChild[e.to] = append(byChild[e.to], int32(ei))
+		}
+	}
+	d.Models = make([]Model, 0, len(b.models))
+	for _, i := range order {
+		m := b.models[i]
+		for _, ei := range byChild[i] {
+			bs := m.bases[edges[ei].bi]
+			d.Edges = append(d.Edges, Edge{From: bs.id, To: m.ID, Relation: bs.rel, Note: bs.note, Source: m.Source})
+		}
+		m.bases = nil
+		d.Models = append(d.Models, m)
+	}
+	b.models = nil
+	d.Problems = b.problems
+	return d
+}
+
+// components returns the strongly connected components with more than one
+// vertex of the graph of n vertices whose out-edges adj lists (edge indexes, with
+// head giving each edge's target). Iterative Tarjan, O(V+E).
+func components(n int, adj [][]int32, head func(int32) int32) [][]int32 {
+	index := make([]int32, n)
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int32
+	var out [][]int32
+	next := int32(0)
+	type frame struct{ v, k int32 }
+	for s := int32(0); s < int32(n); s++ {
+		if index[s] >= 0 {
+			continue
+		}
+		call := []frame{{s, 0}}
+		index[s], low[s] = next, next
+		next++
+		stack = append(stack, s)
+		onStack[s] = true
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			if int(f.k) < len(adj[f.v]) {
+				w := head(adj[f.v][f.k])
+				f.k++
+				switch {
+				case index[w] < 0:
+					index[w], low[w] = next, next
+					next++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, 0})
+				case onStack[w]:
+					low[f.v] = min(low[f.v], index[w])
+				}
+				continue
+			}
+			v := f.v
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				p := call[len(call)-1].v
+				low[p] = min(low[p], low[v])
+			}
+			if low[v] == index[v] {
+				var comp []int32
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comp = append(comp, w)
+					if w == v {
+						break
+					}
+				}
+				if len(comp) > 1 {
+					out = append(out, comp)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// findPath returns the vertices of a path from a to b in adj (breadth first), or nil.
+func findPath(adj map[int32][]int32, a, b int32) []int32 {
+	prev := map[int32]int32{a: -1}
+	queue := []int32{a}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		if v == b {
+			var path []int32
+			for ; v != -1; v = prev[v] {
+				path = append(path, v)
+			}
+			slices.Reverse(path)
+			return path
+		}
+		for _, w := range adj[v] {
+			if _, seen := prev[w]; !seen {
+				prev[w] = v
+				queue = append(queue, w)
+			}
+		}
+	}
+	return nil
+}
+
+// clean makes untrusted text fit for one CSV cell: valid UTF-8, no control
+// characters, no surrounding space, at most n runes.
+func clean(s string, n int) string {
+	if s == "" {
+		return ""
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return clip(strings.TrimSpace(s), n)
+}
