@@ -39,9 +39,10 @@ type Model struct {
 }
 
 type base struct {
-	id   string
-	rel  graph.Relation
-	note string
+	id     string
+	rel    graph.Relation
+	note   string
+	stated bool // the source states the relation; it was not inferred
 }
 
 // Edge is one row of the edges.csv an import writes.
@@ -125,7 +126,10 @@ func (b *Builder) Add(r Record) {
 	// revisions): the first record's fields win, the later fill the gaps.
 	b.merged++
 	old := &b.models[i]
-	for _, f := range []struct{ dst *string; src string }{
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
 		{&old.Org, m.Org}, {&old.Date, m.Date}, {&old.License, m.License}, {&old.LicenseName, m.LicenseName},
 		{&old.LicenseURL, m.LicenseURL}, {&old.Library, m.Library}, {&old.Pipeline, m.Pipeline},
 	} {
@@ -133,7 +137,8 @@ func (b *Builder) Add(r Record) {
 			*f.dst = f.src
 		}
 	}
-	if len(old.bases) == 0 {
+	// Bases whose relation a source states beat bases whose relation was inferred.
+	if len(old.bases) == 0 || len(m.bases) > 0 && !old.bases[0].stated && m.bases[0].stated {
 		old.bases = m.bases
 	}
 }
@@ -220,9 +225,10 @@ func repoFile(s string) bool {
 	return true
 }
 
-// bases reads the record's base models and the relation to each: from the card's
-// base_model, else the Hub's baseModels, else the base_model: tags.
-func (b *Builder) bases(r Record, id, name string) []base {
+// baseSource returns the base ids a record names, as given: the card's
+// base_model, else the Hub's baseModels, else the base_model: tags; and the
+// relation it states for them, with where that relation was found.
+func baseSource(r Record) (raw []string, stated, from string) {
 	tagRel := map[string]string{}
 	var tagBases []string
 	for _, t := range r.Tags {
@@ -241,7 +247,7 @@ func (b *Builder) bases(r Record, id, name string) []base {
 			tagRel[bid] = rel
 		}
 	}
-	raw, stated, from := r.Card.BaseModel, r.Card.Relation, "base_model_relation"
+	raw, stated, from = r.Card.BaseModel, r.Card.Relation, "base_model_relation"
 	switch {
 	case len(raw) > 0:
 	case len(r.BaseModels) > 0:
@@ -252,15 +258,20 @@ func (b *Builder) bases(r Record, id, name string) []base {
 	default:
 		raw = tagBases
 	}
-	if stated == "" && len(raw) > 0 {
+	if stated == "" {
 		// The tags state one relation per base; a model has one relation to all.
 		for _, bid := range raw {
 			if rel := tagRel[bid]; rel != "" {
-				stated, from = rel, "tag base_model:"+rel
-				break
+				return raw, rel, "tag base_model:" + rel
 			}
 		}
 	}
+	return raw, stated, from
+}
+
+// bases reads the record's base models and the relation to each.
+func (b *Builder) bases(r Record, id, name string) []base {
+	raw, stated, from := baseSource(r)
 	if len(raw) == 0 {
 		return nil
 	}
@@ -296,7 +307,7 @@ func (b *Builder) bases(r Record, id, name string) []base {
 		if slices.ContainsFunc(out, func(x base) bool { return x.id == bid }) {
 			continue
 		}
-		out = append(out, base{id: bid, rel: rel, note: note})
+		out = append(out, base{id: bid, rel: rel, note: note, stated: note == ""})
 	}
 	return out
 }

@@ -292,20 +292,6 @@ func (c *Client) Walk(ctx context.Context, b *Builder, ids []string, depth int) 
 
 // parentsOf lists the base ids a record names, as Builder.bases reads them.
 func parentsOf(r Record) []string {
-	if len(r.Card.BaseModel) > 0 {
-		return r.Card.BaseModel
-	}
-	if len(r.BaseModels) > 0 {
-		return r.BaseModels
-	}
-	var out []string
-	for _, t := range r.Tags {
-		if v, ok := strings.CutPrefix(t, "base_model:"); ok {
-			if _, id, two := strings.Cut(v, ":"); two {
-				v = id
-			}
-			out = append(out, v)
-		}
-	}
-	return out
+	raw, _, _ := baseSource(r)
+	return raw
 }

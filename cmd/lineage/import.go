@@ -124,8 +124,9 @@ func runImport(c *cli, args []string) error {
 	if err := writeFileAtomic(edgesPath, edges.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "lineage: wrote %s and %s: %d models, %d edges, %d placeholders, %d skipped",
-		nodesPath, edgesPath, d.Imported, len(d.Edges), d.Placeholders, d.Skipped)
+	fmt.Fprintf(c.stderr, "lineage: wrote %s and %s: %d model%s imported, %d placeholder%s, %d edge%s, %d record%s skipped",
+		nodesPath, edgesPath, d.Imported, plural(d.Imported), d.Placeholders, plural(d.Placeholders),
+		len(d.Edges), plural(len(d.Edges)), d.Skipped, plural(d.Skipped))
 	if d.Merged > 0 {
 		fmt.Fprintf(c.stderr, ", %d duplicate records merged", d.Merged)
 	}
