@@ -144,7 +144,9 @@ func ReadJSONLines(b *Builder, r io.Reader, name string) error {
 		}
 		if len(buf) > 0 || err == nil {
 			line++
-			if text := bytes.TrimSpace(buf); len(text) > 0 {
+			if len(buf) > MaxRecordBytes {
+				b.Skip(fmt.Sprintf("%s:%d", name, line), "line is longer than %d MiB", MaxRecordBytes>>20)
+			} else if text := bytes.TrimSpace(buf); len(text) > 0 {
 				where := fmt.Sprintf("%s:%d", name, line)
 				var v any
 				if jerr := json.Unmarshal(text, &v); jerr != nil {
