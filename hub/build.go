@@ -34,8 +34,43 @@ type Model struct {
 	Library, Pipeline   string // library_name and pipeline_tag
 	Note                string // set on placeholders: who referenced the model
 	Placeholder         bool   // referenced as a base but not among the imported models
-	where               string
-	bases               []base
+}
+
+// entry is a model as the Builder keeps it: what Model holds, less what can be
+// derived from the id when the row is written, so that a million fit in memory.
+type entry struct {
+	id, org, date              string
+	license, licenseURL, lname string
+	library, pipeline          string
+	refBy                      string // placeholders: the model that named it as a base
+	where                      origin
+	bases                      []base
+}
+
+// origin is where a record came from, formatted only when a message needs it.
+type origin struct {
+	file string
+	row  int64 // a Parquet row; 0 when file says it all ("file:line")
+}
+
+func (o origin) String() string {
+	if o.row == 0 {
+		return o.file
+	}
+	return fmt.Sprintf("%s: row %d", o.file, o.row)
+}
+
+func (e *entry) model() Model {
+	_, name := SplitID(e.id)
+	url := ModelURL(e.id)
+	m := Model{ID: e.id, Name: name, Org: e.org, Date: e.date, URL: url, Source: url,
+		License: e.license, LicenseURL: e.licenseURL, LicenseName: e.lname, Library: e.library, Pipeline: e.pipeline}
+	if e.refBy != "" {
+		m.Placeholder = true
+		m.Source = ModelURL(e.refBy)
+		m.Note = "referenced as a base model by " + e.refBy + "; not imported"
+	}
+	return m
 }
 
 type base struct {
@@ -55,8 +90,9 @@ type Edge struct {
 
 // Dataset is the result of an import: rows ready to write and what was reported.
 type Dataset struct {
-	Models   []Model // sorted by id; imported models and placeholders
-	Edges    []Edge  // sorted by child, then in the order the child lists its bases
+	entries  []entry
+	order    []int32 // entries by id
+	nEdges   int
 	Problems []Problem
 	// Imported counts the models read from the sources, Placeholders the bases
 	// added as id-only rows, Skipped the records that could not be used, Merged the
@@ -64,18 +100,81 @@ type Dataset struct {
 	Imported, Placeholders, Skipped, Merged int
 }
 
+// Len is the number of rows of nodes.csv: imported models and placeholders.
+func (d *Dataset) Len() int { return len(d.entries) }
+
+// EdgeCount is the number of rows of edges.csv.
+func (d *Dataset) EdgeCount() int { return d.nEdges }
+
+// Models returns the rows of nodes.csv, sorted by id.
+func (d *Dataset) Models() []Model {
+	out := make([]Model, 0, len(d.order))
+	for _, i := range d.order {
+		out = append(out, d.entries[i].model())
+	}
+	return out
+}
+
+// Edges returns the rows of edges.csv: by child id, then in the order the child
+// lists its bases.
+func (d *Dataset) Edges() []Edge {
+	var out []Edge
+	d.eachEdge(func(e Edge) { out = append(out, e) })
+	return out
+}
+
+func (d *Dataset) eachEdge(fn func(Edge)) {
+	for _, i := range d.order {
+		m := &d.entries[i]
+		for _, bs := range m.bases {
+			fn(Edge{From: bs.id, To: m.id, Relation: bs.rel, Note: bs.note, Source: ModelURL(m.id)})
+		}
+	}
+}
+
 // Builder collects records from any number of sources and builds a Dataset. The
 // zero Builder is not ready; use NewBuilder.
 type Builder struct {
 	index    map[string]int32
-	models   []Model
+	models   []entry
 	problems []Problem
 	skipped  int
 	merged   int
+	strs     map[string]string // interned notes and other repeated values
 }
 
 // NewBuilder returns an empty Builder.
-func NewBuilder() *Builder { return &Builder{index: map[string]int32{}} }
+func NewBuilder() *Builder { return &Builder{index: map[string]int32{}, strs: map[string]string{}} }
+
+// Grow makes room for n more models.
+func (b *Builder) Grow(n int) {
+	if n <= 0 || n > 1<<26 {
+		return
+	}
+	b.models = slices.Grow(b.models, n)
+	if len(b.index) == 0 {
+		b.index = make(map[string]int32, n)
+	}
+}
+
+// intern returns one shared copy of a string seen often (notes, library names).
+func (b *Builder) intern(s string) string {
+	if v, ok := b.strs[s]; ok {
+		return v
+	}
+	if len(b.strs) < 10000 {
+		b.strs[s] = s
+	}
+	return s
+}
+
+// internBytes is intern for a value still in a reader's buffer.
+func (b *Builder) internBytes(s []byte) string {
+	if v, ok := b.strs[string(s)]; ok {
+		return v
+	}
+	return b.intern(string(s))
+}
 
 // Report records a problem that does not skip a record.
 func (b *Builder) Report(where, format string, args ...any) {
@@ -102,18 +201,18 @@ func (b *Builder) Len() int { return len(b.models) }
 func (b *Builder) Add(r Record) {
 	id, err := NormalizeID(r.ID)
 	if err != nil {
-		b.Skip(r.Where, "%v", err)
+		b.Skip(r.at(), "%v", err)
 		return
 	}
 	org, name := SplitID(id)
 	if org == "" {
 		org = clean(r.Author, 96)
 	}
-	m := Model{ID: id, Name: name, Org: org, URL: ModelURL(id), Source: ModelURL(id), where: r.Where}
-	m.Date = b.date(r)
-	m.License, m.LicenseName, m.LicenseURL = b.license(r, id)
-	m.Library = clean(r.Card.LibraryName, 64)
-	m.Pipeline = clean(r.Card.PipelineTag, 64)
+	m := entry{id: id, org: org, where: origin{r.Where, r.Row}}
+	m.date = b.date(r)
+	m.license, m.lname, m.licenseURL = b.license(r, id)
+	m.library = b.intern(clean(r.Card.LibraryName, 64))
+	m.pipeline = b.intern(clean(r.Card.PipelineTag, 64))
 	m.bases = b.bases(r, id, name)
 
 	i, seen := b.index[id]
@@ -130,8 +229,8 @@ func (b *Builder) Add(r Record) {
 		dst *string
 		src string
 	}{
-		{&old.Org, m.Org}, {&old.Date, m.Date}, {&old.License, m.License}, {&old.LicenseName, m.LicenseName},
-		{&old.LicenseURL, m.LicenseURL}, {&old.Library, m.Library}, {&old.Pipeline, m.Pipeline},
+		{&old.org, m.org}, {&old.date, m.date}, {&old.license, m.license}, {&old.lname, m.lname},
+		{&old.licenseURL, m.licenseURL}, {&old.library, m.library}, {&old.pipeline, m.pipeline},
 	} {
 		if *f.dst == "" {
 			*f.dst = f.src
@@ -153,7 +252,7 @@ func (b *Builder) date(r Record) string {
 		s = s[:10]
 	}
 	if _, err := graph.ParseDate(s); err != nil || len(s) != 10 {
-		b.Report(r.Where, "createdAt %q is not a date; left empty", clip(r.CreatedAt, 40))
+		b.Report(r.at(), "createdAt %q is not a date; left empty", clip(r.CreatedAt, 40))
 		return ""
 	}
 	return s
@@ -174,7 +273,7 @@ func (b *Builder) license(r Record, id string) (lic, name, link string) {
 	for _, l := range ids {
 		l = strings.ToLower(strings.TrimSpace(l))
 		if !licenseID(l) {
-			b.Report(r.Where, "license %q is not a licence id; ignored", clip(l, 40))
+			b.Report(r.at(), "license %q is not a licence id; ignored", clip(l, 40))
 			continue
 		}
 		if !slices.Contains(out, l) {
@@ -190,7 +289,7 @@ func (b *Builder) license(r Record, id string) (lic, name, link string) {
 	case repoFile(link):
 		link = ModelURL(id) + "/blob/main/" + strings.TrimPrefix(link, "./")
 	default:
-		b.Report(r.Where, "license_link %q is neither a web address nor a file of the repository; ignored", clip(link, 60))
+		b.Report(r.at(), "license_link %q is neither a web address nor a file of the repository; ignored", clip(link, 60))
 		link = ""
 	}
 	return strings.Join(out, ";"), name, link
@@ -229,8 +328,8 @@ func repoFile(s string) bool {
 // base_model, else the Hub's baseModels, else the base_model: tags; and the
 // relation it states for them, with where that relation was found.
 func baseSource(r Record) (raw []string, stated, from string) {
-	tagRel := map[string]string{}
-	var tagBases []string
+	type tagged struct{ id, rel string }
+	var tags []tagged
 	for _, t := range r.Tags {
 		v, ok := strings.CutPrefix(t, "base_model:")
 		if !ok {
@@ -240,12 +339,7 @@ func baseSource(r Record) (raw []string, stated, from string) {
 		if !two {
 			bid, rel = v, ""
 		}
-		if !slices.Contains(tagBases, bid) {
-			tagBases = append(tagBases, bid)
-		}
-		if rel != "" {
-			tagRel[bid] = rel
-		}
+		tags = append(tags, tagged{bid, rel})
 	}
 	raw, stated, from = r.Card.BaseModel, r.Card.Relation, "base_model_relation"
 	switch {
@@ -256,13 +350,17 @@ func baseSource(r Record) (raw []string, stated, from string) {
 			stated, from = r.BaseRelation, "baseModels.relation"
 		}
 	default:
-		raw = tagBases
+		for _, t := range tags {
+			if !slices.Contains(raw, t.id) {
+				raw = append(raw, t.id)
+			}
+		}
 	}
 	if stated == "" {
 		// The tags state one relation per base; a model has one relation to all.
-		for _, bid := range raw {
-			if rel := tagRel[bid]; rel != "" {
-				return raw, rel, "tag base_model:" + rel
+		for _, t := range tags {
+			if t.rel != "" && slices.Contains(raw, t.id) {
+				return raw, t.rel, "tag base_model:RELATION:ID"
 			}
 		}
 	}
@@ -276,7 +374,7 @@ func (b *Builder) bases(r Record, id, name string) []base {
 		return nil
 	}
 	if len(raw) > 1000 {
-		b.Report(r.Where, "%d base models; only the first 1000 are read", len(raw))
+		b.Report(r.at(), "%d base models; only the first 1000 are read", len(raw))
 		raw = raw[:1000]
 	}
 	rel, note := graph.Relation(""), ""
@@ -284,7 +382,7 @@ func (b *Builder) bases(r Record, id, name string) []base {
 		if hr, ok := hubRelations[strings.ToLower(strings.TrimSpace(stated))]; ok {
 			rel = hr
 		} else {
-			b.Report(r.Where, "%s: unknown relation %q (the Hub knows adapter, finetune, merge, quantized); the relation is inferred instead", from, clip(stated, 40))
+			b.Report(r.at(), "%s: unknown relation %q (the Hub knows adapter, finetune, merge, quantized); the relation is inferred instead", from, clip(stated, 40))
 			note = fmt.Sprintf("the card's relation %q is unknown; ", clip(clean(stated, 40), 40))
 		}
 	}
@@ -297,17 +395,17 @@ func (b *Builder) bases(r Record, id, name string) []base {
 	for _, s := range raw {
 		bid, err := NormalizeID(s)
 		if err != nil {
-			b.Report(r.Where, "base_model: %v; ignored", err)
+			b.Report(r.at(), "base_model: %v; ignored", err)
 			continue
 		}
 		if bid == id {
-			b.Report(r.Where, "self-loop: %s names itself as its base model; edge dropped", id)
+			b.Report(r.at(), "self-loop: %s names itself as its base model; edge dropped", id)
 			continue
 		}
 		if slices.ContainsFunc(out, func(x base) bool { return x.id == bid }) {
 			continue
 		}
-		out = append(out, base{id: bid, rel: rel, note: note, stated: note == ""})
+		out = append(out, base{id: bid, rel: rel, note: b.intern(note), stated: note == ""})
 	}
 	return out
 }
@@ -323,102 +421,101 @@ func (b *Builder) Dataset() *Dataset {
 			if _, ok := b.index[bs.id]; ok {
 				continue
 			}
-			org, name := SplitID(bs.id)
+			org, _ := SplitID(bs.id)
 			b.index[bs.id] = int32(len(b.models))
-			b.models = append(b.models, Model{
-				ID: bs.id, Name: name, Org: org, URL: ModelURL(bs.id), Source: b.models[i].Source,
-				Note:        "referenced as a base model by " + b.models[i].ID + "; not imported",
-				Placeholder: true,
-			})
+			b.models = append(b.models, entry{id: bs.id, org: org, refBy: b.models[i].id})
 		}
 	}
 	d.Placeholders = len(b.models) - n
+	b.dropCycles()
 
-	// Edges as index pairs; then break cycles.
-	type pair struct{ from, to, bi int32 }
-	var edges []pair
+	d.order = make([]int32, len(b.models))
+	for i := range d.order {
+		d.order[i] = int32(i)
+		d.nEdges += len(b.models[i].bases)
+	}
+	slices.SortFunc(d.order, func(x, y int32) int { return strings.Compare(b.models[x].id, b.models[y].id) })
+	d.entries = b.models
+	d.Problems = b.problems
+	b.models, b.index = nil, nil
+	return d
+}
+
+// dropCycles removes, and reports, the edges that would close a lineage cycle.
+// Only edges inside a strongly connected component can; those are taken in order
+// of child id, then parent id, and each is kept unless its child already reaches
+// its parent through the edges kept before it.
+func (b *Builder) dropCycles() {
+	n := len(b.models)
+	// Out-edges of each parent in compressed rows: targets[start[v]:start[v+1]].
+	start := make([]int32, n+1)
 	for i := range b.models {
-		for k, bs := range b.models[i].bases {
-			edges = append(edges, pair{b.index[bs.id], int32(i), int32(k)})
+		for _, bs := range b.models[i].bases {
+			start[b.index[bs.id]+1]++
 		}
 	}
-	keep := make([]bool, len(edges))
-	for i := range keep {
-		keep[i] = true
+	for v := 1; v <= n; v++ {
+		start[v] += start[v-1]
 	}
-	adj := make([][]int32, len(b.models)) // parent -> edge indexes
-	for ei, e := range edges {
-		adj[e.from] = append(adj[e.from], int32(ei))
+	targets := make([]int32, start[n])
+	fill := slices.Clone(start[:n])
+	for i := range b.models {
+		for _, bs := range b.models[i].bases {
+			p := b.index[bs.id]
+			targets[fill[p]] = int32(i)
+			fill[p]++
+		}
 	}
-	for _, comp := range components(len(b.models), adj, func(ei int32) int32 { return edges[ei].to }) {
+	fill = nil
+	type edge struct{ from, to int32 }
+	drop := map[edge]bool{}
+	for _, comp := range components(n, start, targets) {
 		in := map[int32]bool{}
 		for _, v := range comp {
 			in[v] = true
 		}
-		var inner []int32
+		var inner []edge
 		for _, v := range comp {
-			for _, ei := range adj[v] {
-				if in[edges[ei].to] {
-					inner = append(inner, ei)
+			for _, w := range targets[start[v]:start[v+1]] {
+				if in[w] {
+					inner = append(inner, edge{v, w})
 				}
 			}
 		}
-		slices.SortFunc(inner, func(x, y int32) int {
-			ex, ey := edges[x], edges[y]
-			if c := strings.Compare(b.models[ex.to].ID, b.models[ey.to].ID); c != 0 {
+		slices.SortFunc(inner, func(x, y edge) int {
+			if c := strings.Compare(b.models[x.to].id, b.models[y.to].id); c != 0 {
 				return c
 			}
-			return strings.Compare(b.models[ex.from].ID, b.models[ey.from].ID)
+			return strings.Compare(b.models[x.from].id, b.models[y.from].id)
 		})
-		accepted := map[int32][]int32{} // parent -> children, among accepted inner edges
-		for _, ei := range inner {
-			e := edges[ei]
-			if path := findPath(accepted, e.to, e.from); path != nil {
-				keep[ei] = false
-				ids := make([]string, 0, len(path)+1)
-				for _, v := range path {
-					ids = append(ids, b.models[v].ID)
-				}
-				ids = append(ids, b.models[e.to].ID)
-				child := b.models[e.to]
-				b.Report(child.where, "edge %s -> %s dropped: it would close the lineage cycle %s",
-					b.models[e.from].ID, child.ID, strings.Join(ids, " -> "))
+		accepted := map[int32][]int32{} // parent -> children, among kept inner edges
+		for _, e := range inner {
+			path := findPath(accepted, e.to, e.from)
+			if path == nil {
+				accepted[e.from] = append(accepted[e.from], e.to)
 				continue
 			}
-			accepted[e.from] = append(accepted[e.from], e.to)
+			drop[e] = true
+			ids := make([]string, 0, len(path)+1)
+			for _, v := range path {
+				ids = append(ids, b.models[v].id)
+			}
+			ids = append(ids, b.models[e.to].id)
+			child := &b.models[e.to]
+			b.Report(child.where.String(), "edge %s -> %s dropped: it would close the lineage cycle %s",
+				b.models[e.from].id, child.id, strings.Join(ids, " -> "))
 		}
 	}
-
-	order := make([]int32, len(b.models))
-	for i := range order {
-		order[i] = int32(i)
+	for e := range drop {
+		child := &b.models[e.to]
+		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return b.index[bs.id] == e.from })
 	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.models[x].ID, b.models[y].ID) })
-	byChild := make([][]int32, len(b.models))
-	for ei, e := range edges {
-		if keep[ei] {
-			byChild[e.to] = append(byChild[e.to], int32(ei))
-		}
-	}
-	d.Models = make([]Model, 0, len(b.models))
-	for _, i := range order {
-		m := b.models[i]
-		for _, ei := range byChild[i] {
-			bs := m.bases[edges[ei].bi]
-			d.Edges = append(d.Edges, Edge{From: bs.id, To: m.ID, Relation: bs.rel, Note: bs.note, Source: m.Source})
-		}
-		m.bases = nil
-		d.Models = append(d.Models, m)
-	}
-	b.models = nil
-	d.Problems = b.problems
-	return d
 }
 
 // components returns the strongly connected components with more than one
-// vertex of the graph of n vertices whose out-edges adj lists (edge indexes, with
-// head giving each edge's target). Iterative Tarjan, O(V+E).
-func components(n int, adj [][]int32, head func(int32) int32) [][]int32 {
+// vertex of the graph of n vertices whose out-edges of v are
+// targets[start[v]:start[v+1]]. Iterative Tarjan, O(V+E).
+func components(n int, start, targets []int32) [][]int32 {
 	index := make([]int32, n)
 	low := make([]int32, n)
 	onStack := make([]bool, n)
@@ -440,8 +537,8 @@ func components(n int, adj [][]int32, head func(int32) int32) [][]int32 {
 		onStack[s] = true
 		for len(call) > 0 {
 			f := &call[len(call)-1]
-			if int(f.k) < len(adj[f.v]) {
-				w := head(adj[f.v][f.k])
+			if out := targets[start[f.v]:start[f.v+1]]; int(f.k) < len(out) {
+				w := out[f.k]
 				f.k++
 				switch {
 				case index[w] < 0:

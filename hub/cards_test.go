@@ -167,7 +167,7 @@ func TestReadCardsSymlinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := b.Dataset()
-	if len(d.Models) != 0 {
+	if len(d.Models()) != 0 {
 		t.Errorf("models read through links out of the root: %v", modelIDs(d))
 	}
 	problem(t, d, filepath.Join("org", "linked", "README.md"), "cannot open", "skipped")

@@ -29,7 +29,7 @@ func load(t *testing.T, d *Dataset) *graph.Lineage {
 // edgeList is "from -> to relation" per edge, in the dataset's order.
 func edgeList(d *Dataset) []string {
 	var out []string
-	for _, e := range d.Edges {
+	for _, e := range d.Edges() {
 		out = append(out, e.From+" -> "+e.To+" "+string(e.Relation))
 	}
 	return out
@@ -37,7 +37,7 @@ func edgeList(d *Dataset) []string {
 
 func modelIDs(d *Dataset) []string {
 	var out []string
-	for _, m := range d.Models {
+	for _, m := range d.Models() {
 		out = append(out, m.ID)
 	}
 	return out
@@ -45,7 +45,7 @@ func modelIDs(d *Dataset) []string {
 
 func model(t *testing.T, d *Dataset, id string) Model {
 	t.Helper()
-	for _, m := range d.Models {
+	for _, m := range d.Models() {
 		if m.ID == id {
 			return m
 		}
@@ -56,7 +56,7 @@ func model(t *testing.T, d *Dataset, id string) Model {
 
 func edge(t *testing.T, d *Dataset, from, to string) Edge {
 	t.Helper()
-	for _, e := range d.Edges {
+	for _, e := range d.Edges() {
 		if e.From == from && e.To == to {
 			return e
 		}

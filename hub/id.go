@@ -21,11 +21,10 @@ func NormalizeID(s string) (string, error) {
 	if len(id) > 4*maxIDPart {
 		return "", fmt.Errorf("model id of %d bytes is too long", len(id))
 	}
-	low := strings.ToLower(id)
 	switch {
-	case strings.HasPrefix(low, "hf://"):
+	case hasPrefixFold(id, "hf://"):
 		id = id[len("hf://"):]
-	case strings.HasPrefix(low, "https://"), strings.HasPrefix(low, "http://"), hasHubHost(low):
+	case hasPrefixFold(id, "https://"), hasPrefixFold(id, "http://"), hasHubHost(id):
 		u, err := url.Parse(id)
 		if err != nil || u.Host == "" {
 			u, err = url.Parse("https://" + id)
@@ -63,38 +62,50 @@ func NormalizeID(s string) (string, error) {
 	return id, nil
 }
 
-func hasHubHost(low string) bool {
+func hasHubHost(s string) bool {
 	for _, h := range []string{"huggingface.co/", "www.huggingface.co/", "hf.co/"} {
-		if strings.HasPrefix(low, h) {
+		if hasPrefixFold(s, h) {
 			return true
 		}
 	}
 	return false
 }
 
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 // checkID accepts "NAME" or "ORG/NAME" where each part is 1 to 96 characters of
 // letters, digits, '-', '_' and '.', not starting or ending with '.' or '-' and
 // without "..".
 func checkID(id string) error {
-	parts := strings.Split(id, "/")
-	if len(parts) > 2 {
+	org, name, two := strings.Cut(id, "/")
+	if !two {
+		return checkIDPart(id)
+	}
+	if strings.Contains(name, "/") {
 		return fmt.Errorf("want ORG/NAME")
 	}
-	for _, p := range parts {
-		if p == "" {
-			return fmt.Errorf("want ORG/NAME")
-		}
-		if len(p) > maxIDPart {
-			return fmt.Errorf("a part is longer than %d characters", maxIDPart)
-		}
-		if strings.Contains(p, "..") || strings.ContainsAny(p[:1], ".-") || strings.ContainsAny(p[len(p)-1:], ".-") {
-			return fmt.Errorf("%q is not a repository name", p)
-		}
-		for _, r := range p {
-			ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.'
-			if !ok {
-				return fmt.Errorf("%q is not a repository name (letters, digits, '-', '_' and '.' only)", p)
-			}
+	if err := checkIDPart(org); err != nil {
+		return err
+	}
+	return checkIDPart(name)
+}
+
+func checkIDPart(p string) error {
+	if p == "" {
+		return fmt.Errorf("want ORG/NAME")
+	}
+	if len(p) > maxIDPart {
+		return fmt.Errorf("a part is longer than %d characters", maxIDPart)
+	}
+	if strings.Contains(p, "..") || strings.ContainsAny(p[:1], ".-") || strings.ContainsAny(p[len(p)-1:], ".-") {
+		return fmt.Errorf("%q is not a repository name", p)
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return fmt.Errorf("%q is not a repository name (letters, digits, '-', '_' and '.' only)", p)
 		}
 	}
 	return nil

@@ -35,10 +35,10 @@ func TestRelations(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.r.Where = "x:1"
 			d := build(tc.r)
-			if want := len(tc.r.Card.BaseModel); len(d.Edges) != max(want, 1) {
+			if want := len(tc.r.Card.BaseModel); len(d.Edges()) != max(want, 1) {
 				t.Fatalf("edges = %v", edgeList(d))
 			}
-			e := d.Edges[0]
+			e := d.Edges()[0]
 			if e.Relation != tc.want {
 				t.Errorf("relation = %q, want %q", e.Relation, tc.want)
 			}
@@ -57,5 +57,5 @@ func TestUnknownRelationReported(t *testing.T) {
 	d := build(Record{ID: "o/m", Where: "card.md:1", Card: CardData{BaseModel: []string{"o/b"}, Relation: "distillation"}},
 		Record{ID: "o/n", Where: "api.jsonl:3", Tags: []string{"base_model:fork:o/b"}})
 	problem(t, d, "card.md:1", `unknown relation "distillation"`)
-	problem(t, d, "api.jsonl:3", `tag base_model:fork: unknown relation "fork"`)
+	problem(t, d, "api.jsonl:3", `tag base_model:RELATION:ID: unknown relation "fork"`)
 }

@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,6 +76,7 @@ func ReadParquet(b *Builder, r io.ReaderAt, size int64, name string) error {
 		}
 		return fmt.Errorf("read %s: no id column (columns: %s)", name, clip(strings.Join(names, ", "), 300))
 	}
+	b.Grow(int(f.NumRows()))
 	row := int64(0)
 	for _, rg := range f.RowGroups() {
 		chunks := rg.ColumnChunks()
@@ -107,9 +109,7 @@ func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCur
 	var vals []parquet.Value
 	for k := int64(0); k < n; k++ {
 		*row++
-		where := fmt.Sprintf("%s: row %d", name, *row)
-		var r Record
-		r.Where = where
+		r := Record{Where: name, Row: *row}
 		for i, c := range cols {
 			var err error
 			vals, err = cursors[i].row(vals[:0])
@@ -131,29 +131,31 @@ func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCur
 				r.CreatedAt = timeValue(vals)
 				continue
 			}
-			s := stringValue(vals)
 			switch c.field {
 			case "id":
-				r.ID = s
+				r.ID = stringValue(vals)
 			case "author":
-				r.Author = s
+				if !strings.Contains(r.ID, "/") { // only a legacy id takes its org from author
+					r.Author = stringValue(vals)
+				}
 			case "library_name":
-				r.Card.LibraryName = s
+				r.Card.LibraryName = b.internBytes(byteValue(vals))
 			case "pipeline_tag":
-				r.Card.PipelineTag = s
+				r.Card.PipelineTag = b.internBytes(byteValue(vals))
 			case "cardData":
+				s := byteValue(vals)
 				// The tags carry the card's base models and licence; the card text
 				// adds base_model_relation and quantized_by, so parse it only then.
-				if strings.Contains(s, "base_model") || strings.Contains(s, "quantized_by") {
+				if bytes.Contains(s, []byte("base_model")) || bytes.Contains(s, []byte("quantized_by")) {
 					var m map[string]any
-					if err := json.Unmarshal([]byte(s), &m); err != nil {
-						b.Report(where, "cardData is not a JSON object; ignored")
+					if err := json.Unmarshal(s, &m); err != nil {
+						b.Report(r.at(), "cardData is not a JSON object; ignored")
 					} else {
 						lib, pt := r.Card.LibraryName, r.Card.PipelineTag
 						var msgs []string
 						r.Card, msgs = cardFromMap(m)
 						for _, msg := range msgs {
-							b.Report(where, "cardData.%s", msg)
+							b.Report(r.at(), "cardData.%s", msg)
 						}
 						if r.Card.LibraryName == "" {
 							r.Card.LibraryName = lib
@@ -166,7 +168,7 @@ func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCur
 			}
 		}
 		if r.ID == "" {
-			b.Skip(where, "empty id")
+			b.Skip(r.at(), "empty id")
 			continue
 		}
 		b.Add(r)
@@ -177,17 +179,30 @@ func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCur
 // keepTag keeps the tags the import reads and drops the rest (most of them)
 // before they are copied out of the page.
 func keepTag(t []byte) bool {
-	s := string(t) // no allocation: used only for the comparisons
-	return strings.HasPrefix(s, "base_model:") || strings.HasPrefix(s, "license:") ||
-		quantMarks[strings.ToLower(s)] || strings.EqualFold(s, "peft")
+	if bytes.HasPrefix(t, []byte("base_model:")) || bytes.HasPrefix(t, []byte("license:")) || bytes.EqualFold(t, []byte("peft")) {
+		return true
+	}
+	if len(t) > 16 {
+		return false
+	}
+	var low [16]byte
+	for i, c := range t {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return quantMarks[string(low[:len(t)])]
 }
 
-func stringValue(vals []parquet.Value) string {
+func byteValue(vals []parquet.Value) []byte {
 	if len(vals) == 0 || vals[0].IsNull() || vals[0].Kind() != parquet.ByteArray {
-		return ""
+		return nil
 	}
-	return string(vals[0].ByteArray())
+	return vals[0].ByteArray()
 }
+
+func stringValue(vals []parquet.Value) string { return string(byteValue(vals)) }
 
 // timeValue reads a creation time stored as a string or as an integer
 // timestamp; the unit of an integer is told by its size (seconds to nanoseconds

@@ -225,8 +225,8 @@ func TestParquetGenerated(t *testing.T) {
 	}
 	d := b.Dataset()
 	load(t, d)
-	if d.Imported != 5000 || d.Placeholders != 0 || d.Skipped != 0 || len(d.Edges) < 3500 {
-		t.Errorf("imported %d, placeholders %d, skipped %d, edges %d", d.Imported, d.Placeholders, d.Skipped, len(d.Edges))
+	if d.Imported != 5000 || d.Placeholders != 0 || d.Skipped != 0 || len(d.Edges()) < 3500 {
+		t.Errorf("imported %d, placeholders %d, skipped %d, edges %d", d.Imported, d.Placeholders, d.Skipped, len(d.Edges()))
 	}
 }
 

@@ -21,9 +21,14 @@ type Record struct {
 	// AdapterConfig reports that the repository holds an adapter_config.json, the
 	// file PEFT writes for an adapter.
 	AdapterConfig bool
-	// Where names the record in messages: "file:line" or a URL.
+	// Where names the record in messages: "file:line", a URL, or with Row the
+	// file of a Parquet dump.
 	Where string
+	Row   int64
 }
+
+// at names the record in a message.
+func (r *Record) at() string { return origin{r.Where, r.Row}.String() }
 
 // CardData holds the model card metadata fields (the YAML front matter, or an API
 // record's cardData) that the import uses.

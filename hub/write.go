@@ -23,8 +23,8 @@ func (d *Dataset) WriteNodes(w io.Writer) error {
 		return fmt.Errorf("write nodes: %w", err)
 	}
 	rec := make([]string, len(NodeColumns))
-	for i := range d.Models {
-		m := &d.Models[i]
+	for _, i := range d.order {
+		m := d.entries[i].model()
 		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5] = m.ID, m.Name, m.Org, m.Date, m.URL, m.Source
 		rec[6], rec[7], rec[8], rec[9], rec[10], rec[11] = m.License, m.LicenseURL, m.LicenseName, m.Library, m.Pipeline, m.Note
 		if err := cw.Write(rec); err != nil {
@@ -41,10 +41,16 @@ func (d *Dataset) WriteEdges(w io.Writer) error {
 	if err := cw.Write(EdgeColumns); err != nil {
 		return fmt.Errorf("write edges: %w", err)
 	}
-	for _, e := range d.Edges {
-		if err := cw.Write([]string{e.From, e.To, string(e.Relation), e.Note, e.Source}); err != nil {
-			return fmt.Errorf("write edges: %w", err)
+	var err error
+	rec := make([]string, len(EdgeColumns))
+	d.eachEdge(func(e Edge) {
+		if err == nil {
+			rec[0], rec[1], rec[2], rec[3], rec[4] = e.From, e.To, string(e.Relation), e.Note, e.Source
+			err = cw.Write(rec)
 		}
+	})
+	if err != nil {
+		return fmt.Errorf("write edges: %w", err)
 	}
 	return flush(cw, bw, "edges")
 }

@@ -126,7 +126,7 @@ func runImport(c *cli, args []string) error {
 	}
 	fmt.Fprintf(c.stderr, "lineage: wrote %s and %s: %d model%s imported, %d placeholder%s, %d edge%s, %d record%s skipped",
 		nodesPath, edgesPath, d.Imported, plural(d.Imported), d.Placeholders, plural(d.Placeholders),
-		len(d.Edges), plural(len(d.Edges)), d.Skipped, plural(d.Skipped))
+		d.EdgeCount(), plural(d.EdgeCount()), d.Skipped, plural(d.Skipped))
 	if d.Merged > 0 {
 		fmt.Fprintf(c.stderr, ", %d duplicate records merged", d.Merged)
 	}
