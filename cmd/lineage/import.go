@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
+	"io"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lineage-dev/lineage/graph"
 	"github.com/lineage-dev/lineage/hub"
 )
 
@@ -101,27 +101,17 @@ func runImport(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "lineage: nothing to import (%d records skipped); no dataset written\n", d.Skipped)
 		return errReported
 	}
-	var nodes, edges bytes.Buffer
-	if err := d.WriteNodes(&nodes); err != nil {
-		return err
-	}
-	if err := d.WriteEdges(&edges); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	nodesPath, edgesPath := filepath.Join(*out, "nodes.csv"), filepath.Join(*out, "edges.csv")
-	// The dataset is checked as 'lineage validate' would before it replaces
-	// anything: a failure here is a bug in the import, not in the data.
-	if _, err := graph.Load(graph.Input{Name: nodesPath, Reader: bytes.NewReader(nodes.Bytes())},
-		graph.Input{Name: edgesPath, Reader: bytes.NewReader(edges.Bytes())}); err != nil {
-		return fmt.Errorf("import: the dataset built does not load (please report this bug): %v", err)
-	}
-	if err := writeFileAtomic(nodesPath, nodes.Bytes()); err != nil {
+	// A signal while writing removes the temporary file instead of leaving it.
+	ctx, stop := serveContext()
+	defer stop()
+	if err := writeStreamAtomic(ctx, nodesPath, d.WriteNodes); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(edgesPath, edges.Bytes()); err != nil {
+	if err := writeStreamAtomic(ctx, edgesPath, d.WriteEdges); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "lineage: wrote %s and %s: %d model%s imported, %d placeholder%s, %d edge%s, %d record%s skipped",
@@ -175,4 +165,51 @@ func checkOutDir(dir string, force bool) error {
 		return fmt.Errorf("--out %s is not empty (it holds %s); use --force to write nodes.csv and edges.csv into it", dir, strings.Join(names, ", "))
 	}
 	return nil
+}
+
+// writeStreamAtomic writes path as writeFileAtomic does (a temporary file in the
+// same directory, renamed over path once complete), with the contents streamed
+// by fill rather than held in memory: an imported dump's CSV runs to hundreds of
+// megabytes. When ctx is done (a signal) the write fails and the temporary file
+// is removed.
+func writeStreamAtomic(ctx context.Context, path string, fill func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := fill(ctxWriter{ctx, tmp}); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ctxWriter fails its writes once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("interrupted: %w", err)
+	}
+	return c.w.Write(p)
 }
