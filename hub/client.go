@@ -50,18 +50,17 @@ func NewClient(endpoint, token string) *Client {
 
 // StatusError is a response the Hub gave with a status other than 200.
 type StatusError struct {
-	URL    string
 	Status int
 }
 
 func (e *StatusError) Error() string {
 	switch e.Status {
 	case http.StatusNotFound:
-		return fmt.Sprintf("%s: not found on the Hub", e.URL)
+		return "not found on the Hub"
 	case http.StatusUnauthorized, http.StatusForbidden:
-		return fmt.Sprintf("%s: access denied (%d); a gated or private model needs HF_TOKEN", e.URL, e.Status)
+		return fmt.Sprintf("access denied (%d); a gated or private model needs HF_TOKEN", e.Status)
 	}
-	return fmt.Sprintf("%s: HTTP %d", e.URL, e.Status)
+	return fmt.Sprintf("HTTP %d", e.Status)
 }
 
 // get fetches u and decodes its JSON body into v, retrying with backoff on 429,
@@ -84,7 +83,7 @@ func (c *Client) get(ctx context.Context, u string, v any) (next string, err err
 			d = retryAfter
 		}
 		if c.Progress != nil {
-			fmt.Fprintf(c.Progress, "lineage: %v; retrying in %v\n", err, d)
+			fmt.Fprintf(c.Progress, "lineage: %s: %v; retrying in %v\n", strings.SplitN(u, "?", 2)[0], err, d)
 		}
 		select {
 		case <-ctx.Done():
@@ -112,6 +111,10 @@ func (c *Client) try(ctx context.Context, u string, v any) (next string, retryAf
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the caller names the address
+		}
 		return "", 0, err
 	}
 	defer resp.Body.Close()
@@ -120,17 +123,17 @@ func (c *Client) try(ctx context.Context, u string, v any) (next string, retryAf
 		if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
 			retryAfter = min(time.Duration(s)*time.Second, time.Minute)
 		}
-		return "", retryAfter, &StatusError{URL: u, Status: resp.StatusCode}
+		return "", retryAfter, &StatusError{Status: resp.StatusCode}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.MaxResponse+1))
 	if err != nil {
-		return "", 0, fmt.Errorf("%s: %w", u, err)
+		return "", 0, err
 	}
 	if int64(len(body)) > c.MaxResponse {
-		return "", 0, fmt.Errorf("%s: %w (more than %d MiB)", u, errTooLarge, c.MaxResponse>>20)
+		return "", 0, fmt.Errorf("%w (more than %d KiB)", errTooLarge, c.MaxResponse>>10)
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return "", 0, fmt.Errorf("%s: %w: %v", u, errBadJSON, jsonMsg(err))
+		return "", 0, fmt.Errorf("%w: %v", errBadJSON, jsonMsg(err))
 	}
 	return nextLink(resp.Header.Get("Link"), u), 0, nil
 }
@@ -235,13 +238,12 @@ func (c *Client) Walk(ctx context.Context, b *Builder, ids []string, depth int) 
 		}
 		fetched[id] = true
 		var m map[string]any
-		u := c.modelURL(id)
-		if _, err := c.get(ctx, u, &m); err != nil {
+		if _, err := c.get(ctx, c.modelURL(id), &m); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			failed++
-			b.Report(u, "%v", err)
+			b.Report(c.Endpoint+"/api/models/"+id, "%v", err)
 			continue
 		}
 		up = append(up, add(m, c.Endpoint+"/api/models/"+id)...)
@@ -263,7 +265,8 @@ func (c *Client) Walk(ctx context.Context, b *Builder, ids []string, depth int) 
 						return ctx.Err()
 					}
 					failed++
-					b.Report(u, "%v", err)
+					b.Report(c.Endpoint+"/api/models?filter=base_model:"+id, "%v", err)
+					u = ""
 					break
 				}
 				for _, m := range list {
@@ -278,7 +281,7 @@ func (c *Client) Walk(ctx context.Context, b *Builder, ids []string, depth int) 
 				u = nu
 			}
 			if u != "" {
-				b.Report(c.childrenURL(id), "more children than %d pages; the rest are not imported", c.MaxPages)
+				b.Report(c.Endpoint+"/api/models?filter=base_model:"+id, "more children than %d pages; the rest are not imported", c.MaxPages)
 			}
 		}
 		level = next
