@@ -150,6 +150,11 @@ func ReadJSONLines(b *Builder, r io.Reader, name string) error {
 				where := fmt.Sprintf("%s:%d", name, line)
 				var v any
 				if jerr := json.Unmarshal(text, &v); jerr != nil {
+					var se *json.SyntaxError
+					if errors.As(jerr, &se) {
+						lead := len(buf) - len(bytes.TrimLeft(buf, " \t"))
+						where = fmt.Sprintf("%s:%d", where, int64(lead)+se.Offset)
+					}
 					b.Skip(where, "not a JSON record: %v", jsonMsg(jerr))
 				} else {
 					addJSON(b, v, where)

@@ -131,7 +131,11 @@ func runImport(c *cli, args []string) error {
 func importSource(b *hub.Builder, src string) error {
 	st, err := os.Stat(src)
 	if err != nil {
-		return fmt.Errorf("source %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("source %s: %w", src, err)
 	}
 	if st.IsDir() {
 		return hub.ReadCards(b, src)
