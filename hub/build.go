@@ -168,6 +168,17 @@ func (b *Builder) intern(s string) string {
 	return s
 }
 
+// idKey is the key of an id in the Builder's index: the Hub does not tell ids
+// apart by case.
+func idKey(id string) string {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(id)
+		}
+	}
+	return id
+}
+
 // internBytes is intern for a value still in a reader's buffer.
 func (b *Builder) internBytes(s []byte) string {
 	if v, ok := b.strs[string(s)]; ok {
@@ -189,7 +200,7 @@ func (b *Builder) Skip(where, format string, args ...any) {
 
 // Has reports whether a model with this id was added.
 func (b *Builder) Has(id string) bool {
-	_, ok := b.index[id]
+	_, ok := b.index[idKey(id)]
 	return ok
 }
 
@@ -215,9 +226,10 @@ func (b *Builder) Add(r Record) {
 	m.pipeline = b.intern(clean(r.Card.PipelineTag, 64))
 	m.bases = b.bases(r, id, name)
 
-	i, seen := b.index[id]
+	key := idKey(id)
+	i, seen := b.index[key]
 	if !seen {
-		b.index[id] = int32(len(b.models))
+		b.index[key] = int32(len(b.models))
 		b.models = append(b.models, m)
 		return
 	}
@@ -398,11 +410,11 @@ func (b *Builder) bases(r Record, id, name string) []base {
 			b.Report(r.at(), "base_model: %v; ignored", err)
 			continue
 		}
-		if bid == id {
+		if strings.EqualFold(bid, id) {
 			b.Report(r.at(), "self-loop: %s names itself as its base model; edge dropped", id)
 			continue
 		}
-		if slices.ContainsFunc(out, func(x base) bool { return x.id == bid }) {
+		if slices.ContainsFunc(out, func(x base) bool { return strings.EqualFold(x.id, bid) }) {
 			continue
 		}
 		out = append(out, base{id: bid, rel: rel, note: b.intern(note), stated: note == ""})
@@ -418,15 +430,25 @@ func (b *Builder) Dataset() *Dataset {
 	n := len(b.models)
 	for i := 0; i < n; i++ {
 		for _, bs := range b.models[i].bases {
-			if _, ok := b.index[bs.id]; ok {
+			key := idKey(bs.id)
+			if _, ok := b.index[key]; ok {
 				continue
 			}
 			org, _ := SplitID(bs.id)
-			b.index[bs.id] = int32(len(b.models))
+			b.index[key] = int32(len(b.models))
 			b.models = append(b.models, entry{id: bs.id, org: org, refBy: b.models[i].id})
 		}
 	}
 	d.Placeholders = len(b.models) - n
+	// The Hub treats ids without regard to case: a base named in another case
+	// than its repository's id is that repository.
+	for i := range b.models {
+		for k, bs := range b.models[i].bases {
+			if canon := b.models[b.index[idKey(bs.id)]].id; canon != bs.id {
+				b.models[i].bases[k].id = canon
+			}
+		}
+	}
 	b.dropCycles()
 
 	d.order = make([]int32, len(b.models))
@@ -451,7 +473,7 @@ func (b *Builder) dropCycles() {
 	start := make([]int32, n+1)
 	for i := range b.models {
 		for _, bs := range b.models[i].bases {
-			start[b.index[bs.id]+1]++
+			start[b.index[idKey(bs.id)]+1]++
 		}
 	}
 	for v := 1; v <= n; v++ {
@@ -461,7 +483,7 @@ func (b *Builder) dropCycles() {
 	fill := slices.Clone(start[:n])
 	for i := range b.models {
 		for _, bs := range b.models[i].bases {
-			p := b.index[bs.id]
+			p := b.index[idKey(bs.id)]
 			targets[fill[p]] = int32(i)
 			fill[p]++
 		}
@@ -508,7 +530,7 @@ func (b *Builder) dropCycles() {
 	}
 	for e := range drop {
 		child := &b.models[e.to]
-		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return b.index[bs.id] == e.from })
+		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return b.index[idKey(bs.id)] == e.from })
 	}
 }
 

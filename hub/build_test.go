@@ -158,3 +158,23 @@ func TestBuildBadIDSkipped(t *testing.T) {
 		t.Errorf("skipped %d, imported %d", d.Skipped, d.Imported)
 	}
 }
+
+func TestBuildIDCase(t *testing.T) {
+	d := build(
+		Record{ID: "Org/Base-7B"},
+		Record{ID: "org/child", Card: CardData{BaseModel: []string{"org/base-7b"}}},
+		Record{ID: "ORG/BASE-7B", Where: "dup:1", Card: CardData{License: []string{"mit"}}},
+		Record{ID: "org/self", Where: "s:1", Card: CardData{BaseModel: []string{"Org/Self"}}},
+	)
+	if got := modelIDs(d); !slices.Equal(got, []string{"Org/Base-7B", "org/child", "org/self"}) {
+		t.Errorf("models %v", got)
+	}
+	if got := edgeList(d); !slices.Equal(got, []string{"Org/Base-7B -> org/child finetune"}) {
+		t.Errorf("edges %v", got)
+	}
+	if m := model(t, d, "Org/Base-7B"); m.License != "mit" || d.Merged != 1 {
+		t.Errorf("merged by case: %+v", m)
+	}
+	problem(t, d, "s:1", "self-loop")
+	load(t, d)
+}

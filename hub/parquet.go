@@ -41,7 +41,14 @@ type parquetColumn struct {
 // JSON string); only those are read, and an id column is required. Rows are
 // streamed a page at a time, so memory stays proportional to the models kept,
 // not to the file.
-func ReadParquet(b *Builder, r io.ReaderAt, size int64, name string) error {
+func ReadParquet(b *Builder, r io.ReaderAt, size int64, name string) (err error) {
+	// A malformed file must not take the import down with it, whatever the
+	// decoder makes of it.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("read %s: malformed Parquet file (%v)", name, p)
+		}
+	}()
 	f, err := parquet.OpenFile(r, size, parquet.SkipBloomFilters(true), parquet.SkipPageIndex(true))
 	if err != nil {
 		return fmt.Errorf("read %s: not a Parquet file: %w", name, err)

@@ -276,3 +276,31 @@ func BenchmarkImportParquet1M(b *testing.B) {
 		}
 	}
 }
+
+// A damaged dump gives an error or fewer rows, never a panic or a dataset that
+// does not load.
+func TestParquetDamaged(t *testing.T) {
+	good, err := os.ReadFile(dumpFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint32(1)
+	for i := 0; i < 300; i++ {
+		bad := bytes.Clone(good)
+		switch i % 3 {
+		case 0:
+			bad = bad[:int(seed)%len(bad)]
+		default:
+			for k := 0; k < 1+i%7; k++ {
+				seed = seed*1664525 + 1013904223
+				bad[int(seed>>8)%len(bad)] ^= byte(seed)
+			}
+		}
+		seed = seed*1664525 + 1013904223
+		b := NewBuilder()
+		if err := ReadParquet(b, bytes.NewReader(bad), int64(len(bad)), "bad.parquet"); err != nil {
+			continue
+		}
+		load(t, b.Dataset())
+	}
+}

@@ -46,8 +46,8 @@ func runImport(c *cli, args []string) error {
 	out := fs.String("out", "", "write nodes.csv and edges.csv to `DIR`")
 	force := fs.Bool("force", false, "write into DIR even when it is not empty (replacing nodes.csv and edges.csv)")
 	hubIDs := fs.StringSlice("hub", nil, "fetch `MODEL`s (repeat or comma-separate) and their lineage from the Hub API")
-	depth := fs.Int("depth", 1, "with --hub: levels of derived models to fetch (0: bases only)")
-	timeout := fs.Duration("timeout", 30*time.Second, "with --hub: time limit of each request")
+	depth := fs.Int("depth", 1, "with --hub: fetch `N` levels of derived models (0: bases only)")
+	timeout := fs.Duration("timeout", 30*time.Second, "with --hub: time limit `D` of each request, such as 10s or 2m")
 	if err := c.parse(fs, args, 1, -1); err != nil {
 		return err
 	}
@@ -79,7 +79,11 @@ func runImport(c *cli, args []string) error {
 	b := hub.NewBuilder()
 	for _, src := range sources {
 		if err := importSource(b, src); err != nil {
-			fmt.Fprintf(c.stderr, "lineage: %v\n", err)
+			hint := ""
+			if _, idErr := hub.NormalizeID(src); idErr == nil && errors.Is(err, os.ErrNotExist) {
+				hint = fmt.Sprintf(" (to fetch %s from the Hub: --hub %s)", src, src)
+			}
+			fmt.Fprintf(c.stderr, "lineage: %v%s\n", err, hint)
 		}
 	}
 	if len(*hubIDs) > 0 {
@@ -147,7 +151,7 @@ func importSource(b *hub.Builder, src string) error {
 // it unless force.
 func checkOutDir(dir string, force bool) error {
 	st, err := os.Stat(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
