@@ -74,6 +74,7 @@ func (e *entry) model() Model {
 }
 
 type base struct {
+	from   int32 // the base's index among the Builder's models, once Dataset has placed it
 	id     string
 	rel    graph.Relation
 	note   string
@@ -429,23 +430,27 @@ func (b *Builder) Dataset() *Dataset {
 	d := &Dataset{Imported: len(b.models), Skipped: b.skipped, Merged: b.merged}
 	n := len(b.models)
 	for i := 0; i < n; i++ {
-		for _, bs := range b.models[i].bases {
+		for k := range b.models[i].bases {
+			bs := &b.models[i].bases[k]
 			key := idKey(bs.id)
-			if _, ok := b.index[key]; ok {
-				continue
+			p, ok := b.index[key]
+			if !ok {
+				org, _ := SplitID(bs.id)
+				p = int32(len(b.models))
+				b.index[key] = p
+				b.models = append(b.models, entry{id: bs.id, org: org, refBy: b.models[i].id})
 			}
-			org, _ := SplitID(bs.id)
-			b.index[key] = int32(len(b.models))
-			b.models = append(b.models, entry{id: bs.id, org: org, refBy: b.models[i].id})
+			bs.from = p
 		}
 	}
 	d.Placeholders = len(b.models) - n
 	// The Hub treats ids without regard to case: a base named in another case
 	// than its repository's id is that repository.
-	for i := range b.models {
-		for k, bs := range b.models[i].bases {
-			if canon := b.models[b.index[idKey(bs.id)]].id; canon != bs.id {
-				b.models[i].bases[k].id = canon
+	for i := 0; i < n; i++ {
+		for k := range b.models[i].bases {
+			bs := &b.models[i].bases[k]
+			if canon := b.models[bs.from].id; canon != bs.id {
+				bs.id = canon
 			}
 		}
 	}
@@ -473,7 +478,7 @@ func (b *Builder) dropCycles() {
 	start := make([]int32, n+1)
 	for i := range b.models {
 		for _, bs := range b.models[i].bases {
-			start[b.index[idKey(bs.id)]+1]++
+			start[bs.from+1]++
 		}
 	}
 	for v := 1; v <= n; v++ {
@@ -483,7 +488,7 @@ func (b *Builder) dropCycles() {
 	fill := slices.Clone(start[:n])
 	for i := range b.models {
 		for _, bs := range b.models[i].bases {
-			p := b.index[idKey(bs.id)]
+			p := bs.from
 			targets[fill[p]] = int32(i)
 			fill[p]++
 		}
@@ -530,7 +535,7 @@ func (b *Builder) dropCycles() {
 	}
 	for e := range drop {
 		child := &b.models[e.to]
-		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return b.index[idKey(bs.id)] == e.from })
+		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return bs.from == e.from })
 	}
 }
 

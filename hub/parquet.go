@@ -114,9 +114,11 @@ func matchName(s string, names []string) bool {
 // readRowGroup reads the rows of one row group column by column in step.
 func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCursor, name string, row *int64) error {
 	var vals []parquet.Value
+	var dateBuf [32]byte
+	tags := make([]string, 0, 16) // reused: the Builder keeps no record's tag slice
 	for k := int64(0); k < n; k++ {
 		*row++
-		r := Record{Where: name, Row: *row}
+		r := Record{Where: name, Row: *row, Tags: tags[:0]}
 		for i, c := range cols {
 			var err error
 			vals, err = cursors[i].row(vals[:0])
@@ -130,12 +132,16 @@ func readRowGroup(b *Builder, n int64, cols []parquetColumn, cursors []*valueCur
 						continue
 					}
 					if t := v.ByteArray(); keepTag(t) {
-						r.Tags = append(r.Tags, string(t))
+						if bytes.HasPrefix(t, []byte("base_model:")) {
+							r.Tags = append(r.Tags, string(t))
+						} else {
+							r.Tags = append(r.Tags, b.internBytes(t)) // licence and format tags repeat
+						}
 					}
 				}
 				continue
 			case "createdAt":
-				r.CreatedAt = timeValue(vals)
+				r.CreatedAt = b.internBytes(timeValue(vals, dateBuf[:0]))
 				continue
 			}
 			switch c.field {
@@ -214,14 +220,18 @@ func stringValue(vals []parquet.Value) string { return string(byteValue(vals)) }
 // timeValue reads a creation time stored as a string or as an integer
 // timestamp; the unit of an integer is told by its size (seconds to nanoseconds
 // since 1970 give numbers of distinct magnitudes for any date after 1973).
-func timeValue(vals []parquet.Value) string {
+func timeValue(vals []parquet.Value, buf []byte) []byte {
 	if len(vals) == 0 || vals[0].IsNull() {
-		return ""
+		return nil
 	}
 	v := vals[0]
 	switch v.Kind() {
 	case parquet.ByteArray:
-		return string(v.ByteArray())
+		if s := v.ByteArray(); len(s) > 10 && s[10] == 'T' {
+			return s[:10] // the date is all the import keeps
+		} else {
+			return s
+		}
 	case parquet.Int64, parquet.Int32:
 		n := v.Int64()
 		if v.Kind() == parquet.Int32 {
@@ -238,9 +248,9 @@ func timeValue(vals []parquet.Value) string {
 		default:
 			t = time.Unix(0, n)
 		}
-		return t.UTC().Format("2006-01-02")
+		return t.UTC().AppendFormat(buf, "2006-01-02")
 	}
-	return ""
+	return nil
 }
 
 // valueCursor reads one column's values a page at a time and hands them out a
