@@ -101,9 +101,6 @@ type Dataset struct {
 	Imported, Placeholders, Skipped, Merged int
 }
 
-// Len is the number of rows of nodes.csv: imported models and placeholders.
-func (d *Dataset) Len() int { return len(d.entries) }
-
 // EdgeCount is the number of rows of edges.csv.
 func (d *Dataset) EdgeCount() int { return d.nEdges }
 
@@ -198,15 +195,6 @@ func (b *Builder) Skip(where, format string, args ...any) {
 	b.skipped++
 	b.Report(where, format+"; skipped", args...)
 }
-
-// Has reports whether a model with this id was added.
-func (b *Builder) Has(id string) bool {
-	_, ok := b.index[idKey(id)]
-	return ok
-}
-
-// Len is the number of models added so far.
-func (b *Builder) Len() int { return len(b.models) }
 
 // Add merges one record into the dataset being built. A record whose id is not a
 // model repository id is skipped and reported.
