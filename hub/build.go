@@ -17,6 +17,7 @@ type Problem struct {
 	Msg   string
 }
 
+// String formats the problem as "where: what".
 func (p Problem) String() string {
 	if p.Where == "" {
 		return p.Msg

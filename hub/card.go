@@ -23,6 +23,7 @@ type CardError struct {
 	Msg  string
 }
 
+// Error formats the problem as "line N: what".
 func (e *CardError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // yamlLine finds the line number in a YAML parser message.

@@ -53,6 +53,7 @@ type StatusError struct {
 	Status int
 }
 
+// Error says what the status means for the import.
 func (e *StatusError) Error() string {
 	switch e.Status {
 	case http.StatusNotFound:
@@ -169,7 +170,7 @@ func (c *Client) query() url.Values {
 	return q
 }
 
-// ModelURL is the API address of one model's record.
+// modelURL is the API address of one model's record.
 func (c *Client) modelURL(id string) string {
 	return c.Endpoint + "/api/models/" + id + "?" + c.query().Encode()
 }
