@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -110,5 +112,30 @@ func TestImportHubBadID(t *testing.T) {
 	var o, e bytes.Buffer
 	if code := run([]string{"import", "hf", "--hub", "/etc/passwd", "--out", t.TempDir()}, &o, &e); code != 2 {
 		t.Errorf("exit %d: %s", code, e.String())
+	}
+}
+
+// An interrupted write leaves the old file in place and no temporary file.
+func TestWriteStreamAtomicInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nodes.csv")
+	os.WriteFile(path, []byte("old"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	err := writeStreamAtomic(ctx, path, func(w io.Writer) error {
+		if _, err := w.Write([]byte("new part")); err != nil {
+			return err
+		}
+		cancel() // the signal arrives mid-write
+		_, err := w.Write([]byte("rest"))
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Errorf("nodes.csv = %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
