@@ -38,6 +38,7 @@ func init() {
 		renderCmd,
 		docsCmd,
 		serveCmd,
+		importCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }
