@@ -39,6 +39,7 @@ func init() {
 		renderCmd,
 		docsCmd,
 		serveCmd,
+		importCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }
