@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,10 +254,21 @@ func renderChart(ctx context.Context, l *graph.Lineage, format string, opt rende
 
 // writeFileAtomic replaces path with data: it writes a temporary file in the same
 // directory and renames it over path, so readers see the old file or the new one,
-// never a part. An existing file keeps its permissions; a new one gets 0644. A
-// read-only file is not replaced (shell redirection would fail too). The
-// temporary file is removed on failure, and by a second signal (signals.go).
-func writeFileAtomic(path string, data []byte) (err error) {
+// never a part. See writeAtomic.
+func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(context.Background(), path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic replaces path with what fill writes, through a temporary file in
+// the same directory renamed over path once complete. An existing file keeps its
+// permissions; a new one gets 0644. A read-only file is not replaced (shell
+// redirection would fail too), nor anything but a regular file. The temporary
+// file is removed on failure, when ctx is done before the rename, and by a
+// second signal (signals.go).
+func writeAtomic(ctx context.Context, path string, fill func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
@@ -278,7 +290,7 @@ func writeFileAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
+	if err := fill(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
@@ -289,6 +301,9 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write %s: interrupted: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
