@@ -59,8 +59,7 @@
 // Mermaid follows the same encoding where Mermaid can: shapes by stage, colour
 // classes by organisation or access, dotted influence edges, bold focus. It has no
 // ranks, so the date is only in the label, and no legend. GitHub draws at most
-// MermaidMaxEdges edges and MermaidMaxChars characters; MermaidSize measures a
-// diagram against those limits.
+// MermaidMaxEdges edges and MermaidMaxChars characters.
 //
 // # Escaping
 //

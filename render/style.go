@@ -159,8 +159,9 @@ func assignOrgColours(ms []*graph.Model, opt Options) map[string]Colour {
 }
 
 // Stages are the training stages the charts draw with their own shape, in the
-// order the legend lists them. Any other stage is drawn as "other".
-var Stages = []string{"base", "instruction-tuned", "chat", "code", "reasoning"}
+// order the legend lists them: graph's stage vocabulary. Any other stage is drawn
+// as "other".
+var Stages = graph.Stages()
 
 // stageOf returns the model's stage from Stages, or "other".
 func stageOf(m *graph.Model) string {

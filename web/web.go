@@ -319,6 +319,10 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	}
 	filter := graph.Filter{Org: v.Get("org"), Stage: v.Get("stage"), Access: v.Get("access"), Arch: v.Get("arch"),
 		Since: since, Until: until}
+	if err := s.l.CheckFilter(filter); err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
 	query := graph.NormalizeName(v.Get("q"))
 	type match struct {
 		m    *graph.Model

@@ -55,7 +55,7 @@ func runLicense(c *cli, args []string) error {
 	if !*check && fs.NArg() != 1 {
 		return usagef("license takes 1 argument, or --check and any number (usage: %s), got %d", usageLine(c.cmd), fs.NArg())
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -223,7 +223,7 @@ func (c *cli) writeReport(r *license.Report) {
 	w := c.stdout
 	fmt.Fprintf(w, "%s\n", c.bold(label(r.Model)))
 	fmt.Fprintf(w, "  declares: %s\n", labels(r.Declared))
-	tw := newTable(w)
+	tw := c.newTable()
 	for _, d := range r.Declared {
 		fam, name := string(license.Unknown), ""
 		if d.Licence != nil {
@@ -244,7 +244,7 @@ func (c *cli) writeReport(r *license.Report) {
 
 	fmt.Fprintf(w, "\nterms that reach it from its ancestors' licences: %d\n", len(r.Terms))
 	var lastLic string
-	tw = newTable(w)
+	tw = c.newTable()
 	for _, t := range r.Terms {
 		if t.Licence.ID != lastLic {
 			tw.Flush()

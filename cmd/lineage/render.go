@@ -289,13 +289,3 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	}
 	return nil
 }
-
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
