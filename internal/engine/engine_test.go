@@ -94,27 +94,17 @@ func TestMain(m *testing.M) {
 }
 
 // TestQueriesLeaveTempDirAlone runs the built lineage for commands that draw
-// nothing with TMPDIR pointing at an empty directory: nothing may appear there,
-// and each must stay fast (the fastest of five runs under 100 ms; they take
-// about 5 ms, where linking go-graphviz costs 100 ms and more).
+// nothing with TMPDIR pointing at an empty directory: nothing may appear there
+// (linking go-graphviz would write its WebAssembly cache). How fast they are is
+// measured with benchmarks and whole-process timings, never asserted here.
 func TestQueriesLeaveTempDirAlone(t *testing.T) {
 	dir := built(t)
 	tmp := t.TempDir()
 	for _, args := range [][]string{{"--help"}, {"ancestors", "chatgpt"}, {"show", "chatgpt"}, {"render", "--help"}} {
-		best := time.Hour
-		for range 5 {
-			cmd := exec.Command(filepath.Join(dir, "lineage"), args...)
-			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
-			start := time.Now()
-			out, err := cmd.CombinedOutput()
-			best = min(best, time.Since(start))
-			if err != nil {
-				t.Fatalf("lineage %s: %v\n%s", strings.Join(args, " "), err, out)
-			}
-		}
-		t.Logf("lineage %s: %v", strings.Join(args, " "), best)
-		if best > 100*time.Millisecond {
-			t.Errorf("lineage %s took %v at best, want well under 100 ms", strings.Join(args, " "), best)
+		cmd := exec.Command(filepath.Join(dir, "lineage"), args...)
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("lineage %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 		entries, err := os.ReadDir(tmp)
 		if err != nil {
