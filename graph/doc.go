@@ -35,7 +35,7 @@
 // in the future, is rebuilt, since its "date is in the future" warnings would
 // differ. A file that changes while it is being loaded gets no index.
 //
-// Format (version 1, all integers little-endian):
+// Format (version 2, all integers little-endian):
 //
 //	magic    8 bytes "lineage\x00"
 //	version  uint32

@@ -14,6 +14,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -21,7 +22,7 @@ import (
 
 const (
 	indexMagic   = "lineage\x00"
-	indexVersion = 1
+	indexVersion = 2
 	sampleSize   = 64 << 10
 )
 
@@ -354,7 +355,35 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 		return err
 	}
 	ok = true
+	pruneIndexes(dir, path)
 	return nil
+}
+
+// maxIndexes is how many index files the cache directory keeps: datasets come and
+// go (a test's temporary directory is a new dataset each run).
+const maxIndexes = 32
+
+// pruneIndexes removes the least recently written index files beyond maxIndexes,
+// never keep.
+func pruneIndexes(dir, keep string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.idx"))
+	if len(files) <= maxIndexes {
+		return
+	}
+	type aged struct {
+		path string
+		mod  time.Time
+	}
+	var all []aged
+	for _, f := range files {
+		if fi, err := os.Lstat(f); err == nil && fi.Mode().IsRegular() && f != keep {
+			all = append(all, aged{f, fi.ModTime()})
+		}
+	}
+	slices.SortFunc(all, func(a, b aged) int { return a.mod.Compare(b.mod) })
+	for _, a := range all[:max(0, len(all)-(maxIndexes-1))] {
+		os.Remove(a.path)
+	}
 }
 
 // removeStaleTemps removes temporary index files an interrupted writer left

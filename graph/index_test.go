@@ -310,3 +310,27 @@ func TestWideHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexPrune: the cache directory keeps at most maxIndexes index files, the
+// newest, and always the one just written.
+func TestIndexPrune(t *testing.T) {
+	cache := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i := 0; i < maxIndexes+5; i++ {
+		f := filepath.Join(cache, fmt.Sprintf("old%02d.idx", i))
+		write(t, f, []byte("x"))
+		os.Chtimes(f, old.Add(time.Duration(i)*time.Second), old.Add(time.Duration(i)*time.Second))
+	}
+	nodes, edges := testDataset(t)
+	load(t, nodes, edges, cache, indexNow)
+	files, _ := filepath.Glob(filepath.Join(cache, "*.idx"))
+	if len(files) != maxIndexes {
+		t.Fatalf("%d index files, want %d", len(files), maxIndexes)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "old00.idx")); err == nil {
+		t.Error("the oldest index was kept")
+	}
+	if !load(t, nodes, edges, cache, indexNow).l.indexed {
+		t.Error("the new index was pruned")
+	}
+}
