@@ -57,4 +57,6 @@
 // or sections out of bounds is ignored (with one warning) and replaced by the
 // load that follows. Writers write a temporary file in the same directory and
 // rename it into place, so readers see either the old index or the new one.
+// The directory keeps the 32 most recently written indexes; an interrupted
+// writer's temporary file is removed by a later writer after ten minutes.
 package graph
