@@ -35,7 +35,7 @@
 // in the future, is rebuilt, since its "date is in the future" warnings would
 // differ. A file that changes while it is being loaded gets no index.
 //
-// Format (version 2, all integers little-endian):
+// Format (version 3, all integers little-endian):
 //
 //	magic    8 bytes "lineage\x00"
 //	version  uint32
@@ -43,7 +43,8 @@
 //	keylen   uint32, key       the key above
 //	table    nsec × {kind uint32, 0 uint32, offset uint64, length uint64}
 //	sections each at an offset that is a multiple of 8
-//	crc      uint32            CRC-32C of every byte before it
+//	crc      4 × uint32        CRC-32C of each quarter of the bytes before it
+//	                           (quarter i: [i*n/4, (i+1)*n/4)), checked side by side
 //
 // The sections, in this order, are the in-memory store's arrays as they are:
 // counts and days (meta), the header's columns, id offsets and lengths into

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -22,7 +23,8 @@ import (
 
 const (
 	indexMagic   = "lineage\x00"
-	indexVersion = 2
+	indexVersion = 3
+	crcChunks    = 4 // the checksum is of 4 parts, checked side by side
 	sampleSize   = 64 << 10
 )
 
@@ -316,7 +318,7 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 			os.Remove(tmp)
 		}
 	}()
-	crc := crc32.New(castagnoli)
+	crc := &chunkCRC{total: off}
 	w := io.MultiWriter(f, crc)
 	written := uint64(0)
 	put := func(b []byte) error {
@@ -345,7 +347,14 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 	if err := pad(); err != nil {
 		return err
 	}
-	if _, err := f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
+	if written != crc.total {
+		return fmt.Errorf("wrote %d bytes, planned %d", written, crc.total)
+	}
+	var trailer []byte
+	for _, c := range crc.sums {
+		trailer = binary.LittleEndian.AppendUint32(trailer, c)
+	}
+	if _, err := f.Write(trailer); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -384,6 +393,50 @@ func pruneIndexes(dir, keep string) {
 	for _, a := range all[:max(0, len(all)-(maxIndexes-1))] {
 		os.Remove(a.path)
 	}
+}
+
+// chunkCRC computes the CRC-32C of each of crcChunks parts of a stream of
+// total bytes (part i is bytes [i*total/crcChunks, (i+1)*total/crcChunks)).
+type chunkCRC struct {
+	total, pos uint64
+	sums       [crcChunks]uint32
+}
+
+func (c *chunkCRC) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		i := min(c.pos*crcChunks/max(c.total, 1), crcChunks-1)
+		for i < crcChunks-1 && c.pos >= (i+1)*c.total/crcChunks {
+			i++
+		}
+		end := (i + 1) * c.total / crcChunks
+		k := uint64(len(p))
+		if i < crcChunks-1 && c.pos+k > end {
+			k = end - c.pos
+		}
+		c.sums[i] = crc32.Update(c.sums[i], castagnoli, p[:k])
+		c.pos += k
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// checkCRC checks the trailer of an index: the CRC-32C of each part of the bytes
+// before it, computed side by side.
+func checkCRC(b []byte) bool {
+	total := uint64(len(b) - 4*crcChunks)
+	var ok [crcChunks]bool
+	var wg sync.WaitGroup
+	for i := range uint64(crcChunks) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part := b[i*total/crcChunks : (i+1)*total/crcChunks]
+			ok[i] = crc32.Checksum(part, castagnoli) == binary.LittleEndian.Uint32(b[total+4*i:])
+		}()
+	}
+	wg.Wait()
+	return ok == [crcChunks]bool{true, true, true, true}
 }
 
 // removeStaleTemps removes temporary index files an interrupted writer left
@@ -446,9 +499,10 @@ func (r *indexReader) parse(key []byte) error {
 	if v := le.Uint32(b[8:]); v != indexVersion {
 		return fmt.Errorf("%w: format version %d, want %d", errCorrupt, v, indexVersion)
 	}
-	if le.Uint32(b[len(b)-4:]) != crc32.Checksum(b[:len(b)-4], castagnoli) {
+	if len(b) < len(indexMagic)+16+4*crcChunks || !checkCRC(b) {
 		return fmt.Errorf("%w: checksum mismatch (truncated or damaged)", errCorrupt)
 	}
+	b = b[:len(b)-4*crcChunks+4] // the bounds checks below keep clear of the trailer
 	nsec := le.Uint32(b[12:])
 	klen := uint64(le.Uint32(b[16:]))
 	p := uint64(20)
