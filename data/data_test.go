@@ -205,3 +205,228 @@ func TestLlamaFamily(t *testing.T) {
 		}
 	}
 }
+
+// attr returns the value of a free column (license, license_url) of a model.
+func attr(m *graph.Model, key string) string {
+	for _, a := range m.Attrs {
+		if a.Key == key {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// edgeRelation returns the relation of the edge from → to, or "" when there is none.
+func edgeRelation(l *graph.Lineage, from, to string) graph.Relation {
+	for _, e := range l.Parents(to) {
+		if e.From == from {
+			return e.Relation
+		}
+	}
+	return ""
+}
+
+// TestRoundTwoDates pins the dates issue 13 corrected, each the first public
+// release or announcement.
+func TestRoundTwoDates(t *testing.T) {
+	l := load(t)
+	want := map[string]string{
+		"mixtral-8x7b":   "2023-12-08", // torrent; the blog post followed on 2023-12-11
+		"mixtral-8x22b":  "2024-04-10", // torrent; the blog post followed on 2024-04-17
+		"grok-1":         "2023-11-04", // announced; open weights on 2024-03-17
+		"internlm":       "2023-06",    // technical report and announcement
+		"tongyi-qianwen": "2023-04-11", // the closed assistant
+		"qwen":           "2023-08-03", // the first open Qwen weights
+		"bloomz-560m":    "2022-11-03",
+	}
+	for id, date := range want {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Errorf("no model %s", id)
+			continue
+		}
+		if m.Date.String() != date {
+			t.Errorf("%s dated %s, want %s", id, m.Date, date)
+		}
+	}
+}
+
+// TestRoundTwoFacts pins the access, architecture, size and wording fixes of issue 13.
+func TestRoundTwoFacts(t *testing.T) {
+	l := load(t)
+	get := func(id string) *graph.Model {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Fatalf("no model %s", id)
+		}
+		return m
+	}
+	if m := get("grok-2"); m.Access != "open" || m.Arch != "moe" {
+		t.Errorf("grok-2: access %q arch %q, want open moe (weights on the Hub since 2025-08)", m.Access, m.Arch)
+	}
+	if m := get("grok-1"); !strings.Contains(m.Description, "2024-03-17") {
+		t.Errorf("grok-1's description must say when the open weights came: %q", m.Description)
+	}
+	for _, id := range []string{"gemini-1.5", "gemini-2.5", "gemini-3"} {
+		if m := get(id); m.Arch != "moe" {
+			t.Errorf("%s: arch %q, want moe (sparse MoE per its report or model card)", id, m.Arch)
+		}
+	}
+	for _, id := range []string{"chatglm", "ernie-bot", "bard"} {
+		if m := get(id); m.Access != "limited" {
+			t.Errorf("%s: access %q, want limited (invited beta)", id, m.Access)
+		}
+	}
+	ernie := get("ernie-4.5")
+	for _, p := range []string{"424B", "300B", "28B", "21B", "0.3B"} {
+		if !slices.Contains(ernie.Params, p) {
+			t.Errorf("ernie-4.5 params %v lack %s", ernie.Params, p)
+		}
+	}
+	if !strings.Contains(ernie.Description, "ten") {
+		t.Errorf("ernie-4.5's description must count the ten open checkpoints: %q", ernie.Description)
+	}
+	if d := get("deepseek-v2.5").Description; !strings.Contains(d, "combines") || strings.Contains(strings.ToLower(d), "merg") {
+		t.Errorf("deepseek-v2.5's description must say \"combines\", as the card does, not merging: %q", d)
+	}
+	if n := len(l.Models()); n < 400 {
+		t.Errorf("%d models, want at least 400", n)
+	}
+}
+
+// TestTongyiQianwenIsNotQwen: 通义千问 is the closed assistant of 2023-04, not the
+// open Qwen weights of 2023-08.
+func TestTongyiQianwenIsNotQwen(t *testing.T) {
+	l := load(t)
+	for _, name := range []string{"通义千问", "Tongyi Qianwen"} {
+		m, err := l.Resolve(name)
+		if err != nil || m.ID != "tongyi-qianwen" {
+			t.Errorf("%q resolves to %v (%v), want tongyi-qianwen", name, m, err)
+		}
+	}
+	qwen, _ := l.Model("qwen")
+	for _, a := range qwen.Aliases {
+		if graph.NormalizeName(a) == graph.NormalizeName("Tongyi Qianwen") || a == "通义千问" {
+			t.Errorf("qwen still carries the assistant's alias %q", a)
+		}
+	}
+	if m, _ := l.Model("tongyi-qianwen"); m == nil || m.Access == "open" {
+		t.Errorf("tongyi-qianwen must exist and not be open")
+	}
+}
+
+// TestRoundTwoEdges pins the edges issue 13 added or reclassified.
+func TestRoundTwoEdges(t *testing.T) {
+	l := load(t)
+	want := []struct {
+		from, to string
+		rel      graph.Relation
+	}{
+		{"chatgpt", "vicuna-v1.5", "teacher-data"},
+		{"gemini-2.0", "gemma-3", "inspired-by"},
+		{"deepseek-v3", "kimi-k2", "inspired-by"},
+		{"llama-3.1-8b", "llama-3.2-1b", "distill"},
+		{"llama-3.1-8b", "llama-3.2-3b", "distill"},
+		{"llama-3.1-70b", "llama-3.2-1b", "teacher-data"},
+		{"llama-3.1-70b", "llama-3.2-3b", "teacher-data"},
+		{"mistral-nemo", "pixtral-12b", "finetune"},
+		{"mistral-small-3.1", "devstral", "finetune"},
+		{"kimi-k2", "kimi-k2-thinking", "finetune"},
+		{"mt5", "aya-101", "instruction-tune"},
+		{"gpt-j-6b", "dolly-v1", "finetune"},
+		{"pythia", "dolly-2.0", "instruction-tune"},
+		{"gpt-j-6b", "gpt4all-j", "finetune"},
+		{"mistral-7b", "openchat-3.5", "finetune"},
+		{"openchat-3.5", "starling-lm-7b-alpha", "rlhf"},
+		{"codegen", "moss", "continued-pretrain"},
+		{"bloom-560m", "bloomz-560m", "finetune"},
+		{"bloom", "bloom-7b1", "variant"},
+		{"flan-2022", "flan-t5", "variant"},
+		{"flan-2022", "flan-palm", "variant"},
+		{"flan-2022", "flan-u-palm", "variant"},
+	}
+	for _, w := range want {
+		if got := edgeRelation(l, w.from, w.to); got != w.rel {
+			t.Errorf("%s → %s is %q, want %q", w.from, w.to, got, w.rel)
+		}
+	}
+}
+
+// TestDistillMeansInheritedWeights applies the rule in README.md: `distill` is a
+// lineage relation only where the student's weights were initialised from the
+// teacher (as by pruning); training on a teacher's outputs or logits alone is
+// `teacher-data`. Every distill note must say how the weights were inherited.
+func TestDistillMeansInheritedWeights(t *testing.T) {
+	l := load(t)
+	n := 0
+	for _, e := range l.Edges() {
+		if e.Relation != "distill" {
+			continue
+		}
+		n++
+		note := strings.ToLower(e.Note)
+		if !strings.Contains(note, "prun") && !strings.Contains(note, "initialised") {
+			t.Errorf("edges.csv:%d: %s → %s is distill but its note does not say the weights came from the teacher: %q", e.Line, e.From, e.To, e.Note)
+		}
+	}
+	if n == 0 {
+		t.Error("no distill edge at all; the Llama 3.2 1B/3B edges from Llama 3.1 8B are expected")
+	}
+}
+
+// TestSurveyNamesResolve: every name the survey uses for a model, sizes and
+// umbrella labels included, finds a row, and the right one.
+func TestSurveyNamesResolve(t *testing.T) {
+	l := load(t)
+	want := map[string]string{
+		"BLOOM-560M": "bloom-560m", "BLOOM-1.1B": "bloom-1b1", "BLOOM-1.7B": "bloom-1b7",
+		"BLOOM-3B": "bloom-3b", "BLOOM-7.1B": "bloom-7b1", "BLOOM-176B": "bloom",
+		"Flan-LM": "flan-2022", "GPT-3.0": "gpt-3", "GPT 3.5": "gpt-3.5", "GPT-3 175B": "gpt-3",
+		"GPT-3 6.7B": "gpt-3", "LaMDA 137B": "lamda", "OPT-175B": "opt", "LLaMA-7B": "llama",
+		"LLaMA-13B": "llama", "LLaMA-65B": "llama", "Chinchilla-70B": "chinchilla", "PaLM-540B": "palm",
+		"PaLM 540B": "palm", "Flan-PaLM 540B": "flan-palm", "Megatron-Turing NLG": "mt-nlg",
+		"Megatron-Turing NLG 530B": "mt-nlg", "Gopher 280B": "gopher", "ERNIE 3.0 Titan 260B": "ernie-3.0-titan",
+		"Chinese-alpaca-lora": "luotuo", "文心一言": "ernie-bot", "龙猫": "chinchilla",
+	}
+	for name, id := range want {
+		m, err := l.Resolve(name)
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+		} else if m.ID != id {
+			t.Errorf("%q resolves to %s, want %s", name, m.ID, id)
+		}
+	}
+}
+
+// TestEverythingSourced: every edge, like every row, names its source, and a
+// licence, where given, comes with the address of its text.
+func TestEverythingSourced(t *testing.T) {
+	l := load(t)
+	for _, e := range l.Edges() {
+		if strings.TrimSpace(e.Source) == "" {
+			t.Errorf("edges.csv:%d: %s → %s has no source", e.Line, e.From, e.To)
+		}
+	}
+	for _, m := range l.Models() {
+		lic, u := attr(m, "license"), attr(m, "license_url")
+		if (lic == "") != (u == "") {
+			t.Errorf("nodes.csv:%d: %s: license %q and license_url %q must be given together", m.Line, m.ID, lic, u)
+		}
+		if u != "" && !strings.HasPrefix(u, "https://") {
+			t.Errorf("nodes.csv:%d: %s: license_url %q is not an https address", m.Line, m.ID, u)
+		}
+	}
+	licences := map[string]string{
+		"bloom-560m": "bigscience-bloom-rail-1.0", "gpt-j-6b": "apache-2.0", "dolly-v1": "cc-by-nc-4.0",
+		"command-r": "cc-by-nc-4.0", "glm-4.6": "mit", "hermes-3": "llama3.1", "gemma-3n": "gemma",
+		"llava-1.5": "llama2",
+	}
+	for id, want := range licences {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Errorf("no model %s", id)
+		} else if got := attr(m, "license"); got != want {
+			t.Errorf("%s: licence %q, want %q (its model card)", id, got, want)
+		}
+	}
+}
