@@ -418,7 +418,7 @@ func TestEverythingSourced(t *testing.T) {
 	}
 	licences := map[string]string{
 		"bloom-560m": "bigscience-bloom-rail-1.0", "gpt-j-6b": "apache-2.0", "dolly-v1": "cc-by-nc-4.0",
-		"command-r": "cc-by-nc-4.0", "glm-4.6": "mit", "hermes-3": "llama3.1", "gemma-3n": "gemma",
+		"command-r": "cc-by-nc-4.0", "glm-4.6": "mit", "hermes-3": "llama3", "gemma-3n": "gemma",
 		"llava-1.5": "llama2",
 	}
 	for id, want := range licences {
