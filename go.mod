@@ -8,6 +8,7 @@ require (
 	github.com/goccy/go-graphviz v0.2.10
 	github.com/spf13/pflag v1.0.10
 	golang.org/x/image v0.21.0
+	golang.org/x/term v0.48.0
 	golang.org/x/text v0.19.0
 )
 
@@ -16,4 +17,5 @@ require (
 	github.com/flopp/go-findfont v0.1.0 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/tetratelabs/wazero v1.10.1 // indirect
+	golang.org/x/sys v0.50.0 // indirect
 )

@@ -53,3 +53,20 @@ func TestREADMEExamples(t *testing.T) {
 		t.Errorf("found %d README examples, want the whole tour (8 or more)", n)
 	}
 }
+
+// TestREADMEInstall: the README installs from the clone; the module is not
+// published, so a module path with @latest cannot work.
+func TestREADMEInstall(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "`go install ./cmd/...`") {
+		t.Error("the README does not say how to install from the clone (go install ./cmd/...)")
+	}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.Contains(line, "go install") && strings.Contains(line, "@latest") && !strings.Contains(line, "does not work") {
+			t.Errorf("the README installs from an unpublished module path: %s", line)
+		}
+	}
+}
