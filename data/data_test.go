@@ -186,10 +186,14 @@ func TestSurveyCorrections(t *testing.T) {
 			t.Errorf("%s dated %s, want %s", id, m.Date, date)
 		}
 	}
-	for _, id := range []string{"code-davinci-002", "text-davinci-002"} {
-		if m, _ := l.Model(id); m == nil || m.Date.Year != 2022 {
-			t.Errorf("%s must be dated 2022 (the survey says 2021-06)", id)
-		}
+	if m, _ := l.Model("text-davinci-002"); m == nil || m.Date.Year != 2022 {
+		t.Errorf("text-davinci-002 must be dated 2022 (the survey says 2021-06)")
+	}
+	// code-davinci-002's 2022 rests on Fu et al.'s roadmap, a secondary source, so
+	// its date is empty until a primary page dates it (data/README.md, "Left for the
+	// next round"); it must never carry the survey's 2021-06.
+	if m, _ := l.Model("code-davinci-002"); m == nil || m.Date.Year == 2021 {
+		t.Errorf("code-davinci-002 must exist and not be dated 2021 (the survey's 2021-06 is its data cutoff)")
 	}
 }
 
@@ -274,9 +278,11 @@ func TestRoundTwoDates(t *testing.T) {
 		"mixtral-8x22b":  "2024-04-10", // torrent; the blog post followed on 2024-04-17
 		"grok-1":         "2023-11-04", // announced; open weights on 2024-03-17
 		"internlm":       "2023-06",    // technical report and announcement
-		"tongyi-qianwen": "2023-04-11", // the closed assistant
 		"qwen":           "2023-08-03", // the first open Qwen weights
-		"bloomz-560m":    "2022-11-03",
+		"bloomz-560m":    "2022-11",    // xmtf README; the paper's day was not read
+		"mathstral":      "2024-07-16", // Mistral's model page
+		"pixtral-large":  "2024-11-18", // Mistral's model page
+		"starcoder2":     "2024-02-28", // Hugging Face's release post
 	}
 	for id, date := range want {
 		m, ok := l.Model(id)
@@ -362,7 +368,6 @@ func TestRoundTwoEdges(t *testing.T) {
 		rel      graph.Relation
 	}{
 		{"chatgpt", "vicuna-v1.5", "teacher-data"},
-		{"gemini-2.0", "gemma-3", "inspired-by"},
 		{"deepseek-v3", "kimi-k2", "inspired-by"},
 		{"llama-3.1-8b", "llama-3.2-1b", "distill"},
 		{"llama-3.1-8b", "llama-3.2-3b", "distill"},
@@ -371,7 +376,9 @@ func TestRoundTwoEdges(t *testing.T) {
 		{"mistral-nemo", "pixtral-12b", "finetune"},
 		{"mistral-small-3.1", "devstral", "finetune"},
 		{"kimi-k2", "kimi-k2-thinking", "finetune"},
-		{"mt5", "aya-101", "instruction-tune"},
+		{"llama-3.1", "hermes-3", "finetune"},
+		{"mistral-small-3.1", "mistral-small-3.2", "finetune"},
+		{"mistral-large-2", "pixtral-large", "finetune"},
 		{"gpt-j-6b", "dolly-v1", "finetune"},
 		{"pythia", "dolly-2.0", "instruction-tune"},
 		{"gpt-j-6b", "gpt4all-j", "finetune"},
@@ -454,9 +461,9 @@ func TestEverythingSourced(t *testing.T) {
 		}
 	}
 	licences := map[string]string{
-		"bloom-560m": "bigscience-bloom-rail-1.0", "gpt-j-6b": "apache-2.0", "dolly-v1": "cc-by-nc-4.0",
-		"command-r": "cc-by-nc-4.0", "glm-4.6": "mit", "hermes-3": "llama3", "gemma-3n": "gemma",
-		"llava-1.5": "llama2",
+		"bloomz-560m": "bigscience-bloom-rail-1.0", "gpt-j-6b": "apache-2.0", "command-r": "cc-by-nc-4.0",
+		"hermes-3": "llama3", "mathstral": "apache-2.0", "codestral-mamba": "apache-2.0",
+		"aya-101": "apache-2.0", "cerebras-gpt": "apache-2.0",
 	}
 	for id, want := range licences {
 		m, ok := l.Model(id)
