@@ -274,15 +274,15 @@ func edgeRelation(l *graph.Lineage, from, to string) graph.Relation {
 func TestRoundTwoDates(t *testing.T) {
 	l := load(t)
 	want := map[string]string{
-		"mixtral-8x7b":   "2023-12-08", // torrent; the blog post followed on 2023-12-11
-		"mixtral-8x22b":  "2024-04-10", // torrent; the blog post followed on 2024-04-17
-		"grok-1":         "2023-11-04", // announced; open weights on 2024-03-17
-		"internlm":       "2023-06",    // technical report and announcement
-		"qwen":           "2023-08-03", // the first open Qwen weights
-		"bloomz-560m":    "2022-11",    // xmtf README; the paper's day was not read
-		"mathstral":      "2024-07-16", // Mistral's model page
-		"pixtral-large":  "2024-11-18", // Mistral's model page
-		"starcoder2":     "2024-02-28", // Hugging Face's release post
+		"mixtral-8x7b":  "2023-12-08", // torrent; the blog post followed on 2023-12-11
+		"mixtral-8x22b": "2024-04-10", // torrent; the blog post followed on 2024-04-17
+		"grok-1":        "2023-11-04", // announced; open weights on 2024-03-17
+		"internlm":      "2023-06",    // technical report and announcement
+		"qwen":          "2023-08-03", // the first open Qwen weights
+		"bloomz-560m":   "2022-11",    // xmtf README; the paper's day was not read
+		"mathstral":     "2024-07-16", // Mistral's model page
+		"pixtral-large": "2024-11-18", // Mistral's model page
+		"starcoder2":    "2024-02-28", // Hugging Face's release post
 	}
 	for id, date := range want {
 		m, ok := l.Model(id)
