@@ -23,6 +23,7 @@ Commands:
 	render [MODEL...]    draw the lineage as SVG, PNG, DOT, Mermaid, JSON or HTML
 	docs FILE.md...      regenerate the charts marked in Markdown files
 	serve                the interactive explorer and a JSON API on loopback
+	import hf SOURCE...  a dataset from Hugging Face model cards, API records or dump
 	validate             check a dataset and report every problem with file:line
 	stats                counts by organisation, year, stage; the largest families
 	version              the version of lineage and of its dataset
