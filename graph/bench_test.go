@@ -2,7 +2,10 @@ package graph_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -21,9 +24,73 @@ func loadSynth(b *testing.B, n int) (*graph.Lineage, []byte, []byte) {
 	return l, nodes, edges
 }
 
-// BenchmarkLoad measures parsing, validating and indexing both CSV files.
+// large adds the 1M-model sizes to the benchmarks: go test -bench . -large ./graph.
+var large = flag.Bool("large", false, "also run the load benchmarks at 1M models")
+
+// sizes are the dataset sizes the load benchmarks run at.
+func sizes() []int {
+	if *large {
+		return []int{10_000, 100_000, 1_000_000}
+	}
+	return []int{10_000, 100_000}
+}
+
+// synthFiles writes a generated dataset of n models to a temporary directory.
+func synthFiles(b *testing.B, n int) (nodes, edges string, size int64) {
+	b.Helper()
+	nb, eb := synth.HF(n, 1)
+	dir := b.TempDir()
+	nodes, edges = filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	if err := os.WriteFile(nodes, nb, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(edges, eb, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return nodes, edges, int64(len(nb) + len(eb))
+}
+
+// BenchmarkLoadFiles measures a cold load from disk: parsing, validating and
+// building the store, without the index.
+func BenchmarkLoadFiles(b *testing.B) {
+	for _, n := range sizes() {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			nodes, edges, size := synthFiles(b, n)
+			b.SetBytes(size)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := graph.LoadFilesWith(nodes, edges, graph.FileOptions{NoCache: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOpenIndex measures a load of unchanged files from their index:
+// checking the key and the checksum and mapping the arrays.
+func BenchmarkOpenIndex(b *testing.B) {
+	for _, n := range sizes() {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			nodes, edges, _ := synthFiles(b, n)
+			opt := graph.FileOptions{CacheDir: b.TempDir()}
+			if _, err := graph.LoadFilesWith(nodes, edges, opt); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := graph.LoadFilesWith(nodes, edges, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLoad measures parsing, validating and indexing both CSV files from
+// memory (Load).
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range []int{10_000, 100_000, 1_000_000} {
+	for _, n := range sizes() {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			_, nodes, edges := loadSynth(b, n)
 			b.SetBytes(int64(len(nodes) + len(edges)))

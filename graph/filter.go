@@ -36,8 +36,8 @@ func (f Filter) Match(m *Model) bool {
 // List returns the models that pass f, oldest first (see CompareByDate).
 func (l *Lineage) List(f Filter) []*Model {
 	var out []*Model
-	for _, m := range l.s.models {
-		if f.Match(m) {
+	for i := int32(0); i < int32(l.s.n); i++ {
+		if m := l.s.model(i); f.Match(m) {
 			out = append(out, m)
 		}
 	}

@@ -2,6 +2,10 @@ package graph_test
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -41,5 +45,23 @@ func FuzzLoad(f *testing.F) {
 		}
 		l.Stats(3)
 		l.NameClashes("nodes.csv")
+		// The same files from disk, cold and then from the index, give the same Lineage.
+		dir := t.TempDir()
+		np, ep := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+		os.WriteFile(np, []byte(nodes), 0o644)
+		os.WriteFile(ep, []byte(edges), 0o644)
+		opt := graph.FileOptions{CacheDir: filepath.Join(dir, "cache"), Now: fixedNow}
+		for range 2 {
+			lf, err := graph.LoadFilesWith(np, ep, opt)
+			if err != nil {
+				t.Fatalf("from files: %v", err)
+			}
+			if !reflect.DeepEqual(lf.Models(), l.Models()) || !reflect.DeepEqual(lf.Edges(), l.Edges()) {
+				t.Fatalf("from files: a different lineage")
+			}
+			if got, want := fmt.Sprint(lf.Problems()), fmt.Sprint(l.Problems()); strings.ReplaceAll(got, dir+"/", "") != want {
+				t.Fatalf("from files: problems %s, want %s", got, want)
+			}
+		}
 	})
 }

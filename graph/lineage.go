@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	dg "github.com/dominikbraun/graph"
 )
@@ -14,72 +13,7 @@ type Lineage struct {
 	s        *store
 	problems Problems
 	names    *nameIndex // built on first use by Resolve
-}
-
-// build checks models and edges for every problem that spans rows (duplicate ids,
-// unknown ids, self-loops, duplicate edges, lineage cycles) and assembles the store.
-func build(models []*Model, edges []Edge, nodesFile, edgesFile string, ps *Problems, rd *reading) *Lineage {
-	s := newStore(len(models), len(edges))
-	for _, m := range models {
-		if i, dup := s.index[m.ID]; dup {
-			*ps = append(*ps, Problem{File: nodesFile, Line: m.Line, Column: m.idCol, Severity: Error,
-				Msg: fmt.Sprintf("duplicate id %q (first defined on line %d)", m.ID, s.models[i].Line)})
-			continue
-		}
-		s.addModel(m)
-	}
-	l := &Lineage{s: s, names: &nameIndex{}}
-	hints := 0 // suggestions cost a scan of all names: give them for the first few only
-	for _, e := range edges {
-		bad := false
-		var at [2]int32
-		for k, end := range [2]struct{ col, id string }{{"from", e.From}, {"to", e.To}} {
-			i, ok := s.index[end.id]
-			at[k] = i
-			if ok {
-				continue
-			}
-			bad = true
-			if rd.incomplete || rd.lostIDs[end.id] {
-				continue // its row was lost to an error already reported
-			}
-			hint := ""
-			if hints < 20 {
-				hint = l.idHint(end.id)
-				hints++
-			}
-			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[k], Severity: Error,
-				Msg: fmt.Sprintf("%s: unknown model id %q%s", end.col, end.id, hint)})
-		}
-		if bad {
-			continue
-		}
-		if at[0] == at[1] {
-			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[0], Severity: Error,
-				Msg: fmt.Sprintf("self-loop: %q derives from itself", e.From)})
-			continue
-		}
-		if prev := s.edgeBetween(at[0], at[1]); prev >= 0 {
-			*ps = append(*ps, Problem{File: edgesFile, Line: e.Line, Column: e.cols[0], Severity: Error,
-				Msg: fmt.Sprintf("duplicate edge %s -> %s (first on line %d); keep one relation per pair and say the rest in its note",
-					e.From, e.To, s.edges[prev].Line)})
-			continue
-		}
-		s.addEdgeAt(e, at[0], at[1])
-	}
-	for _, cyc := range l.lineageCycles() {
-		ids := make([]string, 0, len(cyc)+1)
-		lines := make([]string, 0, len(cyc))
-		for _, ei := range cyc {
-			ids = append(ids, s.edges[ei].From)
-			lines = append(lines, fmt.Sprint(s.edges[ei].Line))
-		}
-		ids = append(ids, s.edges[cyc[0]].From)
-		*ps = append(*ps, Problem{File: edgesFile, Line: s.edges[cyc[0]].Line, Column: s.edges[cyc[0]].cols[0], Severity: Error,
-			Msg: fmt.Sprintf("cycle through lineage edges: %s (edges on lines %s); a model cannot inherit weights from its own descendant",
-				strings.Join(ids, " -> "), strings.Join(lines, ", "))})
-	}
-	return l
+	indexed  bool       // opened from an index, not parsed
 }
 
 // idHint suggests the id a misspelt edge end probably meant.
@@ -95,10 +29,14 @@ func (l *Lineage) idHint(id string) string {
 
 // lineageCycles finds the strongly connected components of the graph restricted to
 // lineage edges (iterative Tarjan, O(V+E)) and returns one cycle, as edge indexes in
-// order, for each component that has more than one model.
-func (l *Lineage) lineageCycles() [][]int32 {
+// order, for each component that has more than one model, and each model's
+// component (0 for a model on no cycle).
+func (l *Lineage) lineageCycles() (cycles [][]int32, comp []int32) {
 	s := l.s
-	n := len(s.models)
+	n := s.n
+	if l.lineageAcyclic() {
+		return nil, make([]int32, n)
+	}
 	index := make([]int32, n)
 	low := make([]int32, n)
 	onStack := make([]bool, n)
@@ -107,7 +45,7 @@ func (l *Lineage) lineageCycles() [][]int32 {
 	}
 	var stack []int32
 	var next int32
-	comp := make([]int32, n) // component id + 1 for models in non-trivial SCCs
+	comp = make([]int32, n) // component id + 1 for models in non-trivial SCCs
 	var comps int32
 	type frame struct {
 		v  int32
@@ -125,10 +63,10 @@ func (l *Lineage) lineageCycles() [][]int32 {
 		for len(call) > 0 {
 			f := &call[len(call)-1]
 			v := f.v
-			if f.ei < len(s.out[v]) {
-				ei := s.out[v][f.ei]
+			if out := s.outOf(v); f.ei < len(out) {
+				ei := int32(out[f.ei])
 				f.ei++
-				if s.edges[ei].Relation.Class() != LineageClass {
+				if s.relation(ei).Class() != LineageClass {
 					continue
 				}
 				w := s.ends[ei][1]
@@ -168,7 +106,6 @@ func (l *Lineage) lineageCycles() [][]int32 {
 			}
 		}
 	}
-	var cycles [][]int32
 	done := make([]bool, comps+1)
 	for v := int32(0); v < int32(n); v++ {
 		c := comp[v]
@@ -178,7 +115,47 @@ func (l *Lineage) lineageCycles() [][]int32 {
 		done[c] = true
 		cycles = append(cycles, l.cycleIn(v, c, comp))
 	}
-	return cycles
+	return cycles, comp
+}
+
+// lineageAcyclic reports whether lineage edges form no cycle (Kahn's algorithm:
+// every model can be removed once its parents are), the common case, cheaper to
+// establish than the components.
+func (l *Lineage) lineageAcyclic() bool {
+	s := l.s
+	indeg := make([]int32, s.n)
+	for ei, e := range s.ends {
+		if s.lineage(int32(ei)) {
+			indeg[e[1]]++
+		}
+	}
+	// Models without children are done as soon as their parents are: count them
+	// instead of queueing them (most models of a registry are leaves).
+	done := 0
+	queue := make([]int32, 0, s.n)
+	for v, d := range indeg {
+		if d == 0 {
+			done++
+			if s.outOff[v] != s.outOff[v+1] {
+				queue = append(queue, int32(v))
+			}
+		}
+	}
+	for k := 0; k < len(queue); k++ {
+		for _, ei := range s.outOf(queue[k]) {
+			if !s.lineage(int32(ei)) {
+				continue
+			}
+			w := s.ends[ei][1]
+			if indeg[w]--; indeg[w] == 0 {
+				done++
+				if s.outOff[w] != s.outOff[w+1] {
+					queue = append(queue, w)
+				}
+			}
+		}
+	}
+	return done == s.n
 }
 
 // cycleIn returns a cycle through start inside its component: a shortest path (BFS)
@@ -190,9 +167,10 @@ func (l *Lineage) cycleIn(start, c int32, comp []int32) []int32 {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, ei := range s.out[v] {
+		for _, e := range s.outOf(v) {
+			ei := int32(e)
 			w := s.ends[ei][1]
-			if s.edges[ei].Relation.Class() != LineageClass || comp[w] != c {
+			if s.relation(ei).Class() != LineageClass || comp[w] != c {
 				continue
 			}
 			if w == start {
@@ -216,49 +194,64 @@ func (l *Lineage) cycleIn(start, c int32, comp []int32) []int32 {
 func (l *Lineage) Problems() Problems { return l.problems }
 
 // Len returns the number of models.
-func (l *Lineage) Len() int { return len(l.s.models) }
+func (l *Lineage) Len() int { return l.s.n }
 
 // Models returns every model in file order. The slice is a copy; the models are shared
 // and must not be modified.
-func (l *Lineage) Models() []*Model { return slices.Clone(l.s.models) }
-
-// Edges returns every edge in file order.
-func (l *Lineage) Edges() []Edge { return slices.Clone(l.s.edges) }
-
-// Model returns the model with exactly this id.
-func (l *Lineage) Model(id string) (*Model, bool) {
-	i, ok := l.s.index[id]
-	if !ok {
-		return nil, false
-	}
-	return l.s.models[i], true
-}
-
-// Parents returns the edges into the model with this id (from its parents), in file order.
-func (l *Lineage) Parents(id string) []Edge { return l.edgesAt(id, l.s.in) }
-
-// Children returns the edges out of the model with this id (to its children), in file order.
-func (l *Lineage) Children(id string) []Edge { return l.edgesAt(id, l.s.out) }
-
-func (l *Lineage) edgesAt(id string, adj [][]int32) []Edge {
-	i, ok := l.s.index[id]
-	if !ok {
-		return nil
-	}
-	out := make([]Edge, len(adj[i]))
-	for k, ei := range adj[i] {
-		out[k] = l.s.edges[ei]
+func (l *Lineage) Models() []*Model {
+	out := make([]*Model, l.s.n)
+	for i := range out {
+		out[i] = l.s.model(int32(i))
 	}
 	return out
 }
 
-// Graph returns the lineage as a github.com/dominikbraun/graph directed graph backed
-// by the same store (no copy): vertices are model ids with *Model values, and each
-// edge's Properties.Data holds its Edge. The graph is read-only; adding works,
-// removing and updating return an error.
+// Edges returns every edge in file order.
+func (l *Lineage) Edges() []Edge {
+	out := make([]Edge, l.s.edgeCount())
+	for i := range out {
+		out[i] = l.s.edge(int32(i))
+	}
+	return out
+}
+
+// Model returns the model with exactly this id.
+func (l *Lineage) Model(id string) (*Model, bool) {
+	i, ok := l.s.lookup(id)
+	if !ok {
+		return nil, false
+	}
+	return l.s.model(i), true
+}
+
+// Parents returns the edges into the model with this id (from its parents), in file order.
+func (l *Lineage) Parents(id string) []Edge { return l.edgesAt(id, l.s.inOf) }
+
+// Children returns the edges out of the model with this id (to its children), in file order.
+func (l *Lineage) Children(id string) []Edge { return l.edgesAt(id, l.s.outOf) }
+
+func (l *Lineage) edgesAt(id string, adj func(int32) []uint32) []Edge {
+	i, ok := l.s.lookup(id)
+	if !ok {
+		return nil
+	}
+	list := adj(i)
+	out := make([]Edge, len(list))
+	for k, ei := range list {
+		out[k] = l.s.edge(int32(ei))
+	}
+	return out
+}
+
+// Graph returns the lineage as a github.com/dominikbraun/graph directed graph that
+// reads the same store (no copy): vertices are model ids with *Model values, and
+// each edge's Properties.Data holds its Edge. The view is read-only: every method
+// that would change the graph (AddVertex, AddEdge, UpdateEdge, RemoveVertex,
+// RemoveEdge) returns an error, so the validated Lineage never changes under the
+// queries that may be running on it.
 //
 // The library's AdjacencyMap and PredecessorMap (and DFS/BFS, which call them) build
 // maps of maps on every call; for large graphs prefer Lineage's own queries.
 func (l *Lineage) Graph() dg.Graph[string, *Model] {
-	return dg.NewWithStore(func(m *Model) string { return m.ID }, dg.Store[string, *Model](l.s), dg.Directed())
+	return dg.NewWithStore(func(m *Model) string { return m.ID }, dg.Store[string, *Model](storeGraph{l.s}), dg.Directed())
 }

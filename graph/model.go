@@ -25,8 +25,7 @@ type Model struct {
 	// Attrs holds the values of columns this package does not know, in header order.
 	Attrs []Attr
 	// Line is the line of nodes.csv the row starts on (0 for models built in code).
-	Line  int
-	idCol int // column of the id field, for messages
+	Line int
 }
 
 // Attr is one free attribute: a column of nodes.csv outside the known schema.
@@ -42,7 +41,6 @@ type Edge struct {
 	Note     string   // free text, e.g. "RLHF with PPO"
 	Source   string   // where the relation is stated
 	Line     int      // line of edges.csv the row starts on (0 for edges built in code)
-	cols     [2]int   // columns of the from and to fields, for messages
 }
 
 // Relation names how a model relates to its parent, e.g. "finetune" or "teacher-data".
@@ -137,6 +135,17 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
+	if d, ok := quickDate(s); ok {
+		return d, nil
+	}
+	return parseDateSlow(s)
+}
+
+// parseDateSlow is ParseDate for any input, with the reason a date is bad.
+func parseDateSlow(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 {
 		return Date{}, fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
@@ -164,6 +173,53 @@ func ParseDate(s string) (Date, error) {
 		}
 	}
 	return d, nil
+}
+
+// quickDate parses a well-formed "YYYY-MM-DD", "YYYY-MM" or "YYYY" of an
+// existing day without allocating; anything else is left to ParseDate.
+func quickDate(s string) (Date, bool) {
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	var d Date
+	var ok bool
+	if d.Year, ok = num(s[:min(4, len(s))]); !ok || len(s) < 4 || d.Year == 0 {
+		return Date{}, false
+	}
+	switch len(s) {
+	case 4:
+		return d, true
+	case 7, 10:
+		if s[4] != '-' {
+			return Date{}, false
+		}
+		if d.Month, ok = num(s[5:7]); !ok || d.Month < 1 || d.Month > 12 {
+			return Date{}, false
+		}
+		if len(s) == 7 {
+			return d, true
+		}
+		if s[7] != '-' {
+			return Date{}, false
+		}
+		if d.Day, ok = num(s[8:10]); !ok || d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return Date{}, false
+		}
+		return d, true
+	}
+	return Date{}, false
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // IsZero reports whether the date is unknown.

@@ -57,8 +57,8 @@ func (f RelationFilter) String() string {
 func (l *Lineage) ParseRelations(s string) (RelationFilter, error) {
 	f := RelationFilter{noLineage: true}
 	used := map[Relation]bool{}
-	for _, e := range l.s.edges {
-		used[e.Relation] = true
+	for _, r := range l.s.usedRelations() {
+		used[r] = true
 	}
 	named := false
 	for _, part := range strings.Split(s, ",") {
@@ -130,27 +130,30 @@ func (l *Lineage) Descendants(id string, opt QueryOptions) []Hop {
 // reach runs a breadth-first search from id along out edges (down) or in edges (up).
 func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	s := l.s
-	start, ok := s.index[id]
+	start, ok := s.lookup(id)
 	if !ok {
 		return nil
 	}
-	adj, far := s.in, 0 // going up: follow in edges to their From end
+	adj, far := s.inOf, 0 // going up: follow in edges to their From end
 	if down {
-		adj, far = s.out, 1
+		adj, far = s.outOf, 1
 	}
-	depth := map[int32]int{start: 0}
+	allows := s.allows(opt.Relations)
+	// depth holds 1 + the depth of every model reached, 0 for the others.
+	depth := &depths{m: map[int32]int32{}}
+	depth.set(start, 1, s.n)
 	order := []int32{}
 	frontier := []int32{start}
-	for d := 1; len(frontier) > 0 && (opt.Depth <= 0 || d <= opt.Depth); d++ {
+	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
 		var next []int32
 		for _, v := range frontier {
-			for _, ei := range adj[v] {
-				if !opt.Relations.Allows(s.edges[ei].Relation) {
+			for _, ei := range adj(v) {
+				if !allows(int32(ei)) {
 					continue
 				}
 				w := s.ends[ei][far]
-				if _, seen := depth[w]; !seen {
-					depth[w] = d
+				if depth.get(w) == 0 {
+					depth.set(w, d+1, s.n)
 					next = append(next, w)
 					order = append(order, w)
 				}
@@ -159,21 +162,85 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 		frontier = next
 	}
 	hops := make([]Hop, len(order))
-	near := s.out // edges from the hop towards the start
+	near := s.outOf // edges from the hop towards the start
 	nearEnd := 1
 	if down {
-		near, nearEnd = s.in, 0
+		near, nearEnd = s.inOf, 0
 	}
+	edges := make([]Edge, 0, len(order)) // one array for the edges of every hop
 	for k, v := range order {
-		h := Hop{Model: s.models[v], Depth: depth[v]}
-		for _, ei := range near[v] {
-			if d, in := depth[s.ends[ei][nearEnd]]; in && d == h.Depth-1 && opt.Relations.Allows(s.edges[ei].Relation) {
-				h.Edges = append(h.Edges, s.edges[ei])
+		dv := depth.get(v)
+		h := Hop{Model: s.model(v), Depth: int(dv - 1)}
+		first := len(edges)
+		for _, e := range near(v) {
+			ei := int32(e)
+			if depth.get(s.ends[ei][nearEnd]) == dv-1 && allows(ei) {
+				edges = append(edges, s.edge(ei))
 			}
+		}
+		if len(edges) > first {
+			h.Edges = edges[first:len(edges):len(edges)] // capped: appending to it copies
 		}
 		hops[k] = h
 	}
-	slices.SortStableFunc(hops, func(a, b Hop) int {
+	// Nearest first, then oldest, then by id (ids are unique: a total order). The
+	// depth and date are packed into one number per hop so that most comparisons
+	// are one integer comparison.
+	keyed := make([]hopKey, len(hops))
+	for k, h := range hops {
+		d := h.Model.Date
+		if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
+			return sortHops(hops) // a date made in code that does not pack
+		}
+		keyed[k] = hopKey{uint64(h.Depth)<<32 | uint64(packDate(d)), int32(k)}
+	}
+	slices.SortFunc(keyed, func(a, b hopKey) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(hops[a.i].Model.ID, hops[b.i].Model.ID)
+	})
+	sorted := make([]Hop, len(hops))
+	for k, kh := range keyed {
+		sorted[k] = hops[kh.i]
+	}
+	return sorted
+}
+
+// depths maps models to numbers, in a map while few are set and in an array of
+// one number per model once many are: the array is cheaper for a large answer,
+// the map for the many small ones (a query on a big graph must not clear
+// megabytes to find a dozen ancestors).
+type depths struct {
+	m map[int32]int32
+	a []int32
+}
+
+func (d *depths) get(v int32) int32 {
+	if d.a != nil {
+		return d.a[v]
+	}
+	return d.m[v]
+}
+
+func (d *depths) set(v, x int32, n int) {
+	if d.a != nil {
+		d.a[v] = x
+		return
+	}
+	d.m[v] = x
+	if len(d.m) > 4096 && len(d.m) > n/64 {
+		d.a = make([]int32, n)
+		for k, x := range d.m {
+			d.a[k] = x
+		}
+		d.m = nil
+	}
+}
+
+// sortHops sorts hops as reach does, comparing the fields themselves.
+func sortHops(hops []Hop) []Hop {
+	slices.SortFunc(hops, func(a, b Hop) int {
 		if c := cmp.Compare(a.Depth, b.Depth); c != 0 {
 			return c
 		}
@@ -185,12 +252,18 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 	return hops
 }
 
+// hopKey is a hop's sort key: depth and packed date, and its position.
+type hopKey struct {
+	key uint64
+	i   int32
+}
+
 // Path returns a shortest chain of edges leading from the model from down to the
 // model to, or nil when to does not descend from from through the followed relations.
 func (l *Lineage) Path(from, to string, f RelationFilter) []Edge {
 	s := l.s
-	a, ok1 := s.index[from]
-	b, ok2 := s.index[to]
+	a, ok1 := s.lookup(from)
+	b, ok2 := s.lookup(to)
 	if !ok1 || !ok2 || a == b {
 		return nil
 	}
@@ -199,8 +272,9 @@ func (l *Lineage) Path(from, to string, f RelationFilter) []Edge {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, ei := range s.out[v] {
-			if !f.Allows(s.edges[ei].Relation) {
+		for _, e := range s.outOf(v) {
+			ei := int32(e)
+			if !f.Allows(s.relation(ei)) {
 				continue
 			}
 			w := s.ends[ei][1]
@@ -211,7 +285,7 @@ func (l *Lineage) Path(from, to string, f RelationFilter) []Edge {
 			if w == b {
 				var path []Edge
 				for x := b; x != a; x = s.ends[via[x]][0] {
-					path = append(path, s.edges[via[x]])
+					path = append(path, s.edge(via[x]))
 				}
 				slices.Reverse(path)
 				return path
@@ -261,22 +335,24 @@ func (l *Lineage) AllPaths(from, to string, f RelationFilter, limit int) (paths 
 	}
 	on := map[int32]bool{}
 	for _, id := range l.Between(from, to, f) {
-		on[l.s.index[id]] = true
+		i, _ := l.s.lookup(id)
+		on[i] = true
 	}
 	if len(on) == 0 {
 		return nil, true
 	}
 	s := l.s
-	a, b := s.index[from], s.index[to]
+	a, _ := s.lookup(from)
+	b, _ := s.lookup(to)
 	// dist: steps from each model on a path to b, by a breadth-first walk up from b.
 	dist := map[int32]int{b: 0}
 	queue := []int32{b}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, ei := range s.in[v] {
+		for _, ei := range s.inOf(v) {
 			u := s.ends[ei][0]
-			if _, seen := dist[u]; seen || !on[u] || !f.Allows(s.edges[ei].Relation) {
+			if _, seen := dist[u]; seen || !on[u] || !f.Allows(s.relation(int32(ei))) {
 				continue
 			}
 			dist[u] = dist[v] + 1
@@ -306,14 +382,15 @@ func (l *Lineage) AllPaths(from, to string, f RelationFilter, limit int) (paths 
 			}
 			path := make([]Edge, p.steps)
 			for q := p; q.edge >= 0; q = q.parent {
-				path[q.steps-1] = s.edges[q.edge]
+				path[q.steps-1] = s.edge(q.edge)
 			}
 			paths = append(paths, path)
 			continue
 		}
-		for _, ei := range s.out[p.v] {
+		for _, e := range s.outOf(p.v) {
+			ei := int32(e)
 			w := s.ends[ei][1]
-			if _, ok := dist[w]; !ok || !f.Allows(s.edges[ei].Relation) || visits(p, w) {
+			if _, ok := dist[w]; !ok || !f.Allows(s.relation(ei)) || visits(p, w) {
 				continue
 			}
 			push(&partialPath{v: w, edge: ei, parent: p, steps: p.steps + 1})
@@ -374,22 +451,23 @@ type Common struct {
 // ancestor of another shared ancestor. Sorted by total path length, then id.
 func (l *Lineage) CommonAncestors(a, b string, f RelationFilter) []Common {
 	s := l.s
-	ia, ok1 := s.index[a]
-	ib, ok2 := s.index[b]
+	ia, ok1 := s.lookup(a)
+	ib, ok2 := s.lookup(b)
 	if !ok1 || !ok2 {
 		return nil
 	}
 	opt := QueryOptions{Relations: f}
 	upA := map[int32]bool{ia: true}
 	for _, h := range l.Ancestors(a, opt) {
-		upA[s.index[h.Model.ID]] = true
+		i, _ := s.lookup(h.Model.ID)
+		upA[i] = true
 	}
 	var shared []int32
 	if upA[ib] {
 		shared = append(shared, ib)
 	}
 	for _, h := range l.Ancestors(b, opt) {
-		if i := s.index[h.Model.ID]; upA[i] {
+		if i, _ := s.lookup(h.Model.ID); upA[i] {
 			shared = append(shared, i)
 		}
 	}
@@ -397,8 +475,8 @@ func (l *Lineage) CommonAncestors(a, b string, f RelationFilter) []Common {
 	above := map[int32]bool{}
 	queue := []int32{}
 	for _, c := range shared {
-		for _, ei := range s.in[c] {
-			if p := s.ends[ei][0]; f.Allows(s.edges[ei].Relation) && !above[p] {
+		for _, ei := range s.inOf(c) {
+			if p := s.ends[ei][0]; f.Allows(s.relation(int32(ei))) && !above[p] {
 				above[p] = true
 				queue = append(queue, p)
 			}
@@ -407,8 +485,8 @@ func (l *Lineage) CommonAncestors(a, b string, f RelationFilter) []Common {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, ei := range s.in[v] {
-			if p := s.ends[ei][0]; f.Allows(s.edges[ei].Relation) && !above[p] {
+		for _, ei := range s.inOf(v) {
+			if p := s.ends[ei][0]; f.Allows(s.relation(int32(ei))) && !above[p] {
 				above[p] = true
 				queue = append(queue, p)
 			}
@@ -419,7 +497,7 @@ func (l *Lineage) CommonAncestors(a, b string, f RelationFilter) []Common {
 		if above[c] {
 			continue
 		}
-		m := s.models[c]
+		m := s.model(c)
 		pa, pb := l.Path(m.ID, a, f), l.Path(m.ID, b, f)
 		out = append(out, Common{Model: m, PathA: pa, PathB: pb, Length: len(pa) + len(pb)})
 	}
@@ -433,23 +511,23 @@ func (l *Lineage) CommonAncestors(a, b string, f RelationFilter) []Common {
 }
 
 // Roots returns the models with no parent through the followed relations, in file order.
-func (l *Lineage) Roots(f RelationFilter) []*Model { return l.ends(f, l.s.in) }
+func (l *Lineage) Roots(f RelationFilter) []*Model { return l.ends(f, l.s.inOf) }
 
 // Leaves returns the models with no child through the followed relations, in file order.
-func (l *Lineage) Leaves(f RelationFilter) []*Model { return l.ends(f, l.s.out) }
+func (l *Lineage) Leaves(f RelationFilter) []*Model { return l.ends(f, l.s.outOf) }
 
-func (l *Lineage) ends(f RelationFilter, adj [][]int32) []*Model {
+func (l *Lineage) ends(f RelationFilter, adj func(int32) []uint32) []*Model {
 	var out []*Model
-	for i, m := range l.s.models {
+	for i := int32(0); i < int32(l.s.n); i++ {
 		has := false
-		for _, ei := range adj[i] {
-			if f.Allows(l.s.edges[ei].Relation) {
+		for _, ei := range adj(i) {
+			if f.Allows(l.s.relation(int32(ei))) {
 				has = true
 				break
 			}
 		}
 		if !has {
-			out = append(out, m)
+			out = append(out, l.s.model(i))
 		}
 	}
 	return out
@@ -459,37 +537,45 @@ func (l *Lineage) ends(f RelationFilter, adj [][]int32) []*Model {
 // in the original file order, and every edge between two of them. Unknown ids are
 // ignored.
 func (l *Lineage) Subgraph(ids []string) *Lineage {
-	keep := make([]bool, len(l.s.models))
+	keep := make([]bool, l.s.n)
 	for _, id := range ids {
-		if i, ok := l.s.index[id]; ok {
+		if i, ok := l.s.lookup(id); ok {
 			keep[i] = true
 		}
 	}
-	s := newStore(len(ids), 0)
-	for i, m := range l.s.models {
-		if keep[i] {
-			s.addModel(m)
-		}
-	}
-	for ei, e := range l.s.edges {
-		if keep[l.s.ends[ei][0]] && keep[l.s.ends[ei][1]] {
-			s.addEdge(e)
-		}
-	}
-	return &Lineage{s: s, names: &nameIndex{}}
+	return l.induced(keep, func(int32) bool { return true })
 }
 
 // Only returns the lineage with the same models and just the edges f follows, for
 // drawing the answer of a query with the relations it used.
 func (l *Lineage) Only(f RelationFilter) *Lineage {
-	s := newStore(len(l.s.models), len(l.s.edges))
-	for _, m := range l.s.models {
-		s.addModel(m)
+	keep := make([]bool, l.s.n)
+	for i := range keep {
+		keep[i] = true
 	}
-	for ei, e := range l.s.edges {
-		if f.Allows(e.Relation) {
-			s.addEdgeAt(e, l.s.ends[ei][0], l.s.ends[ei][1])
+	return l.induced(keep, func(ei int32) bool { return f.Allows(l.s.relation(ei)) })
+}
+
+// induced returns the lineage of the kept models and the edges between them that
+// edge accepts, in file order.
+func (l *Lineage) induced(keep []bool, edge func(int32) bool) *Lineage {
+	s := l.s
+	pos := make([]int32, s.n)
+	var models []*Model
+	for i, k := range keep {
+		pos[i] = -1
+		if k {
+			pos[i] = int32(len(models))
+			models = append(models, s.model(int32(i)))
 		}
 	}
-	return &Lineage{s: s, names: &nameIndex{}}
+	var edges []Edge
+	var ends [][2]int32
+	for ei, e := range s.ends {
+		if keep[e[0]] && keep[e[1]] && edge(int32(ei)) {
+			edges = append(edges, s.edge(int32(ei)))
+			ends = append(ends, [2]int32{pos[e[0]], pos[e[1]]})
+		}
+	}
+	return &Lineage{s: newStoreOf(models, edges, ends), names: &nameIndex{}}
 }

@@ -83,7 +83,7 @@ func (l *Lineage) index() *nameIndex {
 	}
 	l.names.once.Do(func() {
 		ix := l.names
-		ix.primary = make(map[string][]int32, 2*len(l.s.models))
+		ix.primary = make(map[string][]int32, 2*l.s.n)
 		ix.alias = make(map[string][]int32)
 		add := func(m map[string][]int32, key string, i int32) {
 			k := NormalizeName(key)
@@ -92,11 +92,12 @@ func (l *Lineage) index() *nameIndex {
 			}
 			m[k] = append(m[k], i)
 		}
-		for i, m := range l.s.models {
-			add(ix.primary, m.ID, int32(i))
+		for i := int32(0); i < int32(l.s.n); i++ {
+			m := l.s.model(i)
+			add(ix.primary, m.ID, i)
 			add(ix.primary, m.Name, int32(i))
 			for _, a := range m.Aliases {
-				add(ix.alias, a, int32(i))
+				add(ix.alias, a, i)
 			}
 		}
 	})
@@ -109,8 +110,8 @@ func (l *Lineage) index() *nameIndex {
 // *NotFoundError with suggestions when none does.
 func (l *Lineage) Resolve(name string) (*Model, error) {
 	name = strings.TrimSpace(name)
-	if i, ok := l.s.index[name]; ok {
-		return l.s.models[i], nil
+	if i, ok := l.s.lookup(name); ok {
+		return l.s.model(i), nil
 	}
 	ix := l.index()
 	key := NormalizeName(name)
@@ -119,7 +120,7 @@ func (l *Lineage) Resolve(name string) (*Model, error) {
 		case 0:
 			continue
 		case 1:
-			return l.s.models[hits[0]], nil
+			return l.s.model(hits[0]), nil
 		default:
 			return nil, &AmbiguousError{Input: name, Candidates: l.sortedModels(hits)}
 		}
@@ -130,7 +131,7 @@ func (l *Lineage) Resolve(name string) (*Model, error) {
 func (l *Lineage) sortedModels(idx []int32) []*Model {
 	ms := make([]*Model, len(idx))
 	for k, i := range idx {
-		ms[k] = l.s.models[i]
+		ms[k] = l.s.model(i)
 	}
 	slices.SortFunc(ms, func(a, b *Model) int { return strings.Compare(a.ID, b.ID) })
 	return ms
@@ -184,7 +185,7 @@ func (l *Lineage) Suggest(name string, n int) []*Model {
 		if best[a] != best[b] {
 			return best[a] - best[b]
 		}
-		ma, mb := l.s.models[a], l.s.models[b]
+		ma, mb := l.s.model(a), l.s.model(b)
 		if len(ma.ID) != len(mb.ID) {
 			return len(ma.ID) - len(mb.ID)
 		}
@@ -195,7 +196,7 @@ func (l *Lineage) Suggest(name string, n int) []*Model {
 	}
 	out := make([]*Model, len(cands))
 	for k, i := range cands {
-		out[k] = l.s.models[i]
+		out[k] = l.s.model(i)
 	}
 	return out
 }
@@ -263,7 +264,7 @@ func (l *Lineage) NameClashes(nodesFile string) Problems {
 		for _, p := range ix.primary[key] {
 			for _, a := range aliased {
 				if a != p {
-					m, o := l.s.models[a], l.s.models[p]
+					m, o := l.s.model(a), l.s.model(p)
 					ps = append(ps, Problem{File: nodesFile, Line: m.Line, Severity: Warning,
 						Msg: fmt.Sprintf("an alias of %q is the id or name of %q, so it finds %q", m.ID, o.ID, o.ID)})
 				}

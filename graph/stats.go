@@ -37,11 +37,12 @@ type Stats struct {
 // Stats computes the summary; families lists at most maxFamilies roots (0: all).
 func (l *Lineage) Stats(maxFamilies int) Stats {
 	s := l.s
-	st := Stats{Models: len(s.models), Edges: len(s.edges)}
+	st := Stats{Models: s.n, Edges: s.edgeCount()}
 	rel, org, year, stage, access, arch := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, e := range s.edges {
-		rel[string(e.Relation)]++
-		if e.Relation.Class() == LineageClass {
+	for ei := range s.ends {
+		r := s.relation(int32(ei))
+		rel[string(r)]++
+		if r.Class() == LineageClass {
 			st.LineageEdges++
 		} else {
 			st.InfluenceEdges++
@@ -53,7 +54,8 @@ func (l *Lineage) Stats(maxFamilies int) Stats {
 		}
 		return v
 	}
-	for _, m := range s.models {
+	for i := int32(0); i < int32(s.n); i++ {
+		m := s.model(i)
 		for _, o := range m.Orgs {
 			org[o]++
 		}
@@ -81,7 +83,7 @@ func (l *Lineage) Stats(maxFamilies int) Stats {
 	st.Roots = len(roots)
 	st.Leaves = len(l.Leaves(lin))
 	for _, r := range roots {
-		if len(s.out[s.index[r.ID]]) == 0 {
+		if i, _ := s.lookup(r.ID); len(s.outOf(i)) == 0 {
 			continue // a model on its own is no family
 		}
 		n := len(l.Descendants(r.ID, QueryOptions{}))
@@ -118,10 +120,10 @@ func counts(m map[string]int, byLabel bool) []Count {
 // topological order (Kahn's algorithm, O(V+E); lineage edges form no cycle).
 func (l *Lineage) longestChain() []*Model {
 	s := l.s
-	n := len(s.models)
+	n := s.n
 	indeg := make([]int32, n)
-	for ei, e := range s.edges {
-		if e.Relation.Class() == LineageClass {
+	for ei := range s.ends {
+		if s.relation(int32(ei)).Class() == LineageClass {
 			indeg[s.ends[ei][1]]++
 		}
 	}
@@ -140,8 +142,8 @@ func (l *Lineage) longestChain() []*Model {
 		if best < 0 || length[v] > length[best] {
 			best = v
 		}
-		for _, ei := range s.out[v] {
-			if s.edges[ei].Relation.Class() != LineageClass {
+		for _, ei := range s.outOf(v) {
+			if s.relation(int32(ei)).Class() != LineageClass {
 				continue
 			}
 			w := s.ends[ei][1]
@@ -155,7 +157,7 @@ func (l *Lineage) longestChain() []*Model {
 	}
 	var chain []*Model
 	for v := best; v >= 0; v = prev[v] {
-		chain = append(chain, s.models[v])
+		chain = append(chain, s.model(v))
 	}
 	slices.Reverse(chain)
 	return chain

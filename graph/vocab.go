@@ -56,8 +56,8 @@ func (l *Lineage) CheckFilter(f Filter) error {
 			continue
 		}
 		valid := c.vocab
-		for _, m := range l.s.models {
-			if v := strings.ToLower(c.of(m)); v != "" && !slices.Contains(valid, v) {
+		for i := int32(0); i < int32(l.s.n); i++ {
+			if v := strings.ToLower(c.of(l.s.model(i))); v != "" && !slices.Contains(valid, v) {
 				valid = append(valid, v)
 			}
 		}

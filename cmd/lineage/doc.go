@@ -7,7 +7,10 @@ It loads a dataset of models (nodes.csv) and the relations between them
 
 Usage:
 
-	lineage [--data DIR | --nodes FILE --edges FILE] COMMAND [flags] [args]
+	lineage [--data DIR | --nodes FILE --edges FILE] [--no-cache] COMMAND [flags] [args]
+
+A dataset read from disk is indexed in the user cache directory, so later
+commands on the unchanged files start at once; --no-cache reads the CSV.
 
 Commands:
 

@@ -182,9 +182,22 @@ func (t textWriter) Write(p []byte) (int, error) {
 
 // escapeText is textWriter's rule, for one string.
 func escapeText(s string, style bool) string {
+	if plainASCII(s, true) {
+		return s // nothing to escape: the common case, without a copy
+	}
+	plain := func(c byte) bool { return c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' }
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
+		if plain(s[i]) { // copy a run of plain text at once
+			j := i + 1
+			for j < len(s) && plain(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
@@ -205,6 +218,20 @@ func escapeText(s string, style bool) string {
 		i += n
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII only (with tabs and newlines
+// when lines is true), which no rule escapes and which takes a column a byte.
+func plainASCII(s string, lines bool) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			if lines && (c == '\t' || c == '\n') {
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // isStyleCode reports whether s starts with one of the escapes cli.style writes.

@@ -64,6 +64,7 @@ type cli struct {
 	dataDir        string
 	nodesFile      string
 	edgesFile      string
+	noCache        bool // --no-cache: read the CSV, neither read nor write the index
 	cmd            *command
 	// checkFlags, when set, vets a command's parsed flags before they are used:
 	// docs runs render in-process with it to refuse what a chart region may not do.
@@ -100,6 +101,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	c.dataFlags(fs)
 	help := fs.BoolP("help", "h", false, "show help")
 	version := fs.Bool("version", false, "print the version")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read the CSV files, not the index of them in the user cache directory")
 	err := fs.Parse(args)
 	c.takeDataFlags(fs)
 	switch {
@@ -266,7 +268,10 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 	if c.nodesFile == "" {
 		return data.Load()
 	}
-	l, err := graph.LoadFiles(c.nodesFile, c.edgesFile)
+	l, err := graph.LoadFilesWith(c.nodesFile, c.edgesFile, graph.FileOptions{
+		NoCache: c.noCache,
+		Warn:    func(msg string) { fmt.Fprintln(c.stderr, msg) },
+	})
 	if errors.Is(err, fs.ErrNotExist) && c.dataDir != "" {
 		return nil, fmt.Errorf("%w (--data DIR must hold nodes.csv and edges.csv)", err)
 	}

@@ -159,6 +159,9 @@ func truncate(s string, w int) string {
 
 // displayWidth is how many terminal columns s takes, colour codes counting none.
 func displayWidth(s string) int {
+	if plainASCII(s, false) {
+		return len(s)
+	}
 	n := 0
 	for i := 0; i < len(s); {
 		if l := styleCodeLen(s[i:]); l > 0 {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"time"
 )
 
 // relations and their cumulative weights, roughly as Hugging Face base_model tags mix them.
@@ -20,6 +21,8 @@ var relations = []struct {
 }{
 	{"finetune", 45}, {"quantized", 70}, {"lora", 85}, {"instruction-tune", 92}, {"merge", 97}, {"distill", 100},
 }
+
+var epoch = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // HF returns nodes.csv and edges.csv for n models, the same for the same n and seed.
 func HF(n int, seed uint64) (nodes, edges []byte) {
@@ -35,8 +38,9 @@ func HF(n int, seed uint64) (nodes, edges []byte) {
 	for i := range n {
 		org := fmt.Sprintf("org%d", rng.IntN(max(1, n/20)))
 		id := fmt.Sprintf("%s/model-%d", org, i)
-		year := 2019 + i*7/max(1, n)
-		date := fmt.Sprintf("%d-%02d-%02d", year, 1+rng.IntN(12), 1+rng.IntN(28))
+		// Dates grow with i over seven years, so no model is dated before the
+		// models it derives from (they come earlier).
+		date := epoch.AddDate(0, 0, i*7*365/max(1, n)).Format("2006-01-02")
 		stage := "base"
 		base := i < 50 || rng.IntN(100) < 3
 		if !base {

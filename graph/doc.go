@@ -1,0 +1,63 @@
+// Package graph loads, validates and queries a lineage dataset: models (rows of
+// nodes.csv) and the relations between them (rows of edges.csv).
+//
+// Load and LoadFiles read both files, report every problem with its file, line
+// and column (bad CSV, duplicate ids, unknown ids, duplicate edges, lineage
+// cycles, dates, missing sources) and return a read-only *Lineage that answers
+// queries (Ancestors, Descendants, Path, CommonAncestors, Resolve, List, Stats)
+// and is safe for concurrent use. New builds one from models made in code.
+//
+// A Lineage is laid out for registries of a million models: a model's row is
+// decoded only when a query returns it, ids are spans of the file's bytes, and
+// the edges per model are CSR arrays. LoadFiles keeps an index of these arrays
+// in the user's cache directory so that later loads of unchanged files skip
+// the CSV.
+//
+// # The index
+//
+// The index is a file in the user's cache directory that holds a loaded Lineage's
+// arrays, so that a later LoadFiles of the same, unchanged files maps them
+// instead of parsing the CSV.
+//
+// Where: os.UserCacheDir()/lineage (on Linux $XDG_CACHE_HOME/lineage, else
+// ~/.cache/lineage), created with mode 0700; a directory that is not the user's
+// own or that others may write is not used. One file per pair of files:
+// "<first 24 hex digits of SHA-256(abs nodes path NUL abs edges path)>.idx".
+//
+// Key: the index is used only when the key it holds equals the files' key now:
+// the magic and format version, then for nodes.csv and for edges.csv the
+// absolute path (uvarint length and bytes), the size, the modification time
+// and the inode, device and status-change time (ctime, in nanoseconds; no tool
+// sets it back, so any write to a file changes it) as uint64s, and the CRC-32C
+// of the first and of the last 64 KiB. The meta section also holds the day the
+// warnings were computed and the earliest future release date: an index built
+// on a later day than today, or whose earliest future-dated model is no longer
+// in the future, is rebuilt, since its "date is in the future" warnings would
+// differ. A file that changes while it is being loaded gets no index.
+//
+// Format (version 3, all integers little-endian):
+//
+//	magic    8 bytes "lineage\x00"
+//	version  uint32
+//	nsec     uint32            number of sections
+//	keylen   uint32, key       the key above
+//	table    nsec × {kind uint32, 0 uint32, offset uint64, length uint64}
+//	sections each at an offset that is a multiple of 8
+//	crc      4 × uint32        CRC-32C of each quarter of the bytes before it
+//	                           (quarter i: [i*n/4, (i+1)*n/4)), checked side by side
+//
+// The sections, in this order, are the in-memory store's arrays as they are:
+// counts and days (meta), the header's columns, id offsets and lengths into
+// nodes.csv plus the ids that are not spans of it, row offsets and lines, the
+// id hash table, edge ends, relation numbers and names, edge lines, notes and
+// sources, the CSR offsets and edge lists in both directions, and the warnings
+// the load reported. Rows are decoded from nodes.csv itself, which the key
+// vouches for.
+//
+// An index that is truncated, has a bad checksum, a foreign magic or version,
+// or sections out of bounds is ignored (with one warning) and replaced by the
+// load that follows. Writers write a temporary file in the same directory and
+// rename it into place, so readers see either the old index or the new one.
+// The directory keeps the 32 most recently written indexes; an interrupted
+// writer's temporary file is removed by a later writer after ten minutes.
+package graph

@@ -1,0 +1,336 @@
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lineage-dev/lineage/internal/synth"
+)
+
+var indexNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+// testDataset writes a dataset with quoting, notes, free columns, aliases and
+// warnings to a temporary directory and returns its two paths.
+func testDataset(t *testing.T) (nodes, edges string) {
+	t.Helper()
+	dir := t.TempDir()
+	nodes, edges = filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	n, e := synth.HF(300, 7)
+	n = append(n, "x/quoted,\"Quoted, \"\"name\"\"\",a1;a2,org,2024-02,7B,moe,chat,API,\"multi\nline\",https://x,s\n"...)
+	n = append(n, "x/future,Future,,org,2031,,,,open,,,\n"...)
+	e = append(e, "x/quoted,x/future,teacher-data,\"a note, quoted\",\n"...)
+	n = bytes.Replace(n, []byte("source\n"), []byte("source,license\n"), 1)
+	n = bytes.ReplaceAll(n, []byte(",synthetic\n"), []byte(",synthetic,mit\n"))
+	n = bytes.ReplaceAll(n, []byte(",s\n"), []byte(",s,\n"))
+	n = bytes.ReplaceAll(n, []byte(",,,,open,,,\n"), []byte(",,,,open,,,,\n"))
+	write(t, nodes, n)
+	write(t, edges, e)
+	return nodes, edges
+}
+
+func write(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type loadResult struct {
+	l     *Lineage
+	warns []string
+}
+
+func load(t *testing.T, nodes, edges, cache string, now time.Time) loadResult {
+	t.Helper()
+	var r loadResult
+	l, err := LoadFilesWith(nodes, edges, FileOptions{CacheDir: cache, Now: now, Warn: func(m string) { r.warns = append(r.warns, m) }})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	r.l = l
+	return r
+}
+
+// sameLineage compares everything a user of the API can see.
+func sameLineage(t *testing.T, got, want *Lineage) {
+	t.Helper()
+	if !reflect.DeepEqual(got.Models(), want.Models()) {
+		t.Fatalf("models differ")
+	}
+	if !reflect.DeepEqual(got.Edges(), want.Edges()) {
+		t.Fatalf("edges differ")
+	}
+	if fmt.Sprint(got.Problems()) != fmt.Sprint(want.Problems()) {
+		t.Fatalf("problems differ:\n%v\nwant\n%v", got.Problems(), want.Problems())
+	}
+	for _, m := range want.Models()[:20] {
+		for _, opt := range []QueryOptions{{}, {Relations: AllRelations}} {
+			a, b := got.Descendants(m.ID, opt), want.Descendants(m.ID, opt)
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("descendants of %s differ", m.ID)
+			}
+		}
+		if r, err := got.Resolve(strings.ToUpper(m.Name)); err == nil && r.ID != m.ID {
+			if w, _ := want.Resolve(strings.ToUpper(m.Name)); w.ID != r.ID {
+				t.Fatalf("resolve %q: %s, want %s", m.Name, r.ID, w.ID)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got.Stats(5), want.Stats(5)) {
+		t.Fatalf("stats differ")
+	}
+}
+
+// TestIndexSameLineage: a Lineage opened from the index is the one the CSV
+// gives, and the second load opens the index.
+func TestIndexSameLineage(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	ref := load(t, nodes, edges, "", indexNow)
+	ref2, err := LoadFilesWith(nodes, edges, FileOptions{NoCache: true, Now: indexNow})
+	if err != nil || ref2.indexed {
+		t.Fatal(err)
+	}
+	cold := load(t, nodes, edges, cache, indexNow)
+	warm := load(t, nodes, edges, cache, indexNow)
+	if cold.l.indexed || !warm.l.indexed {
+		t.Fatalf("indexed: cold %v, warm %v", cold.l.indexed, warm.l.indexed)
+	}
+	if len(cold.warns)+len(warm.warns) != 0 {
+		t.Errorf("warnings: %v %v", cold.warns, warm.warns)
+	}
+	if len(ref.l.Problems()) == 0 {
+		t.Fatal("the dataset should have warnings")
+	}
+	sameLineage(t, warm.l, ref2)
+	sameLineage(t, ref.l, ref2)
+	m, _ := warm.l.Model("x/quoted")
+	if m.Name != `Quoted, "name"` || m.Description != "multi\nline" || len(m.Attrs) != 1 || m.Attrs[0] != (Attr{"license", ""}) {
+		t.Errorf("decoded from the index: %+v", m)
+	}
+}
+
+// TestIndexDamaged: a truncated, bit-flipped or foreign-version index is
+// ignored with one warning, the answer is the CSV's, and it is replaced.
+func TestIndexDamaged(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	ref := load(t, nodes, edges, "", indexNow).l
+	load(t, nodes, edges, cache, indexNow)
+	path := filepath.Join(cache, indexName(nodes, edges))
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var damaged [][]byte
+	for _, n := range []int{0, 1, 7, 8, 12, 20, len(good) / 2, len(good) - 5, len(good) - 4, len(good) - 1} {
+		damaged = append(damaged, good[:n])
+	}
+	for k := 0; k < 40; k++ {
+		damaged = append(damaged, good[:len(good)*k/40])
+	}
+	for k := 0; k < 80; k++ {
+		b := bytes.Clone(good)
+		i := (len(b) - 1) * k / 79
+		b[i] ^= 1 << (k % 8)
+		damaged = append(damaged, b)
+	}
+	foreign := bytes.Clone(good)
+	foreign[8] = 99 // format version
+	damaged = append(damaged, foreign, append(bytes.Clone(good), 0))
+	for i, b := range damaged {
+		write(t, path, b)
+		os.Chmod(path, 0o600)
+		r := load(t, nodes, edges, cache, indexNow)
+		if r.l.indexed || len(r.warns) != 1 || !strings.Contains(r.warns[0], "damaged index") {
+			t.Fatalf("damage %d (%d bytes): indexed %v, warnings %q", i, len(b), r.l.indexed, r.warns)
+		}
+		if i%10 == 0 {
+			sameLineage(t, r.l, ref)
+		} else if r.l.Len() != ref.Len() || len(r.l.Edges()) != len(ref.Edges()) {
+			t.Fatalf("damage %d: wrong lineage", i)
+		}
+		again := load(t, nodes, edges, cache, indexNow)
+		if !again.l.indexed || len(again.warns) != 0 {
+			t.Fatalf("damage %d: index not replaced (%v)", i, again.warns)
+		}
+	}
+}
+
+// TestIndexStale: a change to either file — content, size or times — is never
+// answered from the old index.
+func TestIndexStale(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	load(t, nodes, edges, cache, indexNow)
+	orig, _ := os.ReadFile(nodes)
+	fi, _ := os.Stat(nodes)
+	// Same size, same modification time, one character changed in the middle.
+	edited := bytes.Replace(orig, []byte("Model 150,"), []byte("Model 15X,"), 1)
+	if len(edited) != len(orig) || bytes.Equal(edited, orig) {
+		t.Fatal("bad edit")
+	}
+	write(t, nodes, edited)
+	os.Chtimes(nodes, fi.ModTime(), fi.ModTime())
+	r := load(t, nodes, edges, cache, indexNow)
+	if r.l.indexed || len(r.warns) != 0 {
+		t.Fatalf("edited nodes.csv answered from the index (%v)", r.warns)
+	}
+	seen := false
+	for _, m := range r.l.Models() {
+		seen = seen || m.Name == "Model 15X"
+	}
+	if !seen {
+		t.Fatal("edit not seen")
+	}
+	if !load(t, nodes, edges, cache, indexNow).l.indexed {
+		t.Fatal("rebuilt index not used")
+	}
+	// An edge removed from edges.csv.
+	e, _ := os.ReadFile(edges)
+	i := bytes.LastIndexByte(e[:len(e)-1], '\n')
+	write(t, edges, e[:i+1])
+	r = load(t, nodes, edges, cache, indexNow)
+	if r.l.indexed {
+		t.Fatal("shortened edges.csv answered from the index")
+	}
+	for _, ed := range r.l.Edges() {
+		if ed.Note == "a note, quoted" {
+			t.Fatal("removed edge still there")
+		}
+	}
+}
+
+// TestIndexFutureDates: the "date is in the future" warnings follow the day:
+// once a future date has come, the index is rebuilt and the warning gone.
+func TestIndexFutureDates(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	future := func(l *Lineage) bool {
+		for _, p := range l.Problems() {
+			if strings.Contains(p.Msg, "in the future") {
+				return true
+			}
+		}
+		return false
+	}
+	if r := load(t, nodes, edges, cache, indexNow); !future(r.l) {
+		t.Fatal("no future warning")
+	}
+	later := time.Date(2031, 6, 1, 0, 0, 0, 0, time.UTC)
+	r := load(t, nodes, edges, cache, later)
+	if r.l.indexed || future(r.l) {
+		t.Fatalf("indexed %v, future warning %v after the date came", r.l.indexed, future(r.l))
+	}
+	if !load(t, nodes, edges, cache, later).l.indexed {
+		t.Fatal("index not rebuilt")
+	}
+}
+
+// TestIndexUnusableCacheDir: a cache dir that cannot be made or written means
+// no index, and no failure.
+func TestIndexUnusableCacheDir(t *testing.T) {
+	nodes, edges := testDataset(t)
+	file := filepath.Join(t.TempDir(), "file")
+	write(t, file, nil)
+	for _, dir := range []string{filepath.Join(file, "sub"), file} {
+		r := load(t, nodes, edges, dir, indexNow)
+		if r.l.indexed || r.l.Len() == 0 || len(r.warns) != 0 {
+			t.Errorf("%s: indexed %v, %d models, warnings %v", dir, r.l.indexed, r.l.Len(), r.warns)
+		}
+	}
+	open := t.TempDir()
+	os.Chmod(open, 0o777)
+	if r := load(t, nodes, edges, open, indexNow); len(r.warns) != 0 || load(t, nodes, edges, open, indexNow).l.indexed {
+		t.Errorf("a directory others may write was used")
+	}
+}
+
+// TestIndexConcurrentBuilds: processes building the same index at once all
+// answer right, and leave one good index and no temporary file.
+func TestIndexConcurrentBuilds(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	ref := load(t, nodes, edges, "", indexNow).l
+	var wg sync.WaitGroup
+	results := make([]loadResult, 6)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = load(t, nodes, edges, cache, indexNow)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		if len(r.warns) != 0 {
+			t.Errorf("warnings: %v", r.warns)
+		}
+		sameLineage(t, r.l, ref)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*"))
+	tmps, _ := filepath.Glob(filepath.Join(cache, ".*"))
+	if len(files) != 1 || len(tmps) != 0 {
+		t.Errorf("cache holds %v %v", files, tmps)
+	}
+	if !load(t, nodes, edges, cache, indexNow).l.indexed {
+		t.Error("index not used")
+	}
+}
+
+// TestWideHeader: a nodes.csv of 200 columns loads, from the CSV and from the
+// index, with its free columns as attributes.
+func TestWideHeader(t *testing.T) {
+	dir := t.TempDir()
+	var h, r strings.Builder
+	h.WriteString("id")
+	r.WriteString("m")
+	for i := 0; i < 198; i++ {
+		fmt.Fprintf(&h, ",c%d", i)
+		fmt.Fprintf(&r, ",v%d", i)
+	}
+	h.WriteString(",name\n")
+	r.WriteString(",M\n")
+	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	write(t, nodes, []byte(h.String()+r.String()))
+	write(t, edges, []byte("from,to,relation\n"))
+	cache := t.TempDir()
+	for _, want := range []bool{false, true} {
+		l := load(t, nodes, edges, cache, indexNow).l
+		m, _ := l.Model("m")
+		if l.indexed != want || m == nil || m.Name != "M" || len(m.Attrs) != 198 || m.Attrs[197] != (Attr{"c197", "v197"}) {
+			t.Fatalf("indexed %v: %+v", l.indexed, m)
+		}
+	}
+}
+
+// TestIndexPrune: the cache directory keeps at most maxIndexes index files, the
+// newest, and always the one just written.
+func TestIndexPrune(t *testing.T) {
+	cache := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i := 0; i < maxIndexes+5; i++ {
+		f := filepath.Join(cache, fmt.Sprintf("old%02d.idx", i))
+		write(t, f, []byte("x"))
+		os.Chtimes(f, old.Add(time.Duration(i)*time.Second), old.Add(time.Duration(i)*time.Second))
+	}
+	nodes, edges := testDataset(t)
+	load(t, nodes, edges, cache, indexNow)
+	files, _ := filepath.Glob(filepath.Join(cache, "*.idx"))
+	if len(files) != maxIndexes {
+		t.Fatalf("%d index files, want %d", len(files), maxIndexes)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "old00.idx")); err == nil {
+		t.Error("the oldest index was kept")
+	}
+	if !load(t, nodes, edges, cache, indexNow).l.indexed {
+		t.Error("the new index was pruned")
+	}
+}
