@@ -415,10 +415,10 @@ func TestGEXFStartRule(t *testing.T) {
 	out := string(write(t, WriterFunc(GEXF), load(t, "hostile-export"), Options{}))
 	for _, want := range []string{
 		`<node id="meta-llama/Llama-2-7b" label="Llama &lt;script&gt;alert(1)&lt;/script&gt;" start="2023-01-01">`, // 2023
-		`<node id="my_xmodel" label="x_y_x" start="2023-05-01">`,                                                    // 2023-05
-		`<node id="e0" label="E zero" start="2021-07-09">`,                                                          // a day
-		`<node id="名前 &#39;q&#39;" label="中文 &quot;名&quot;">`,                                                       // undated: no start
-		`<edge id="e_1" source="meta-llama/Llama-2-7b" target="my_xmodel" start="2023-05-01">`,                      // the later model
+		`<node id="my_xmodel" label="x_y_x" start="2023-05-01">`,                                                   // 2023-05
+		`<node id="e0" label="E zero" start="2021-07-09">`,                                                         // a day
+		`<node id="名前 &#39;q&#39;" label="中文 &quot;名&quot;">`,                                                      // undated: no start
+		`<edge id="e_1" source="meta-llama/Llama-2-7b" target="my_xmodel" start="2023-05-01">`,                     // the later model
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("GEXF lacks %s", want)
