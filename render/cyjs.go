@@ -54,10 +54,14 @@ type cyEdge struct {
 // "attrs", year, and focus for Options.Focus models) plus value, its id again. An
 // edge's data is its EdgeRecord (from, to, relation, class, note) with id (e0, e1,
 // ..., never a node id, see edgeIDPrefix), source and target (the parent and child
-// ids) and citation (the record's source, renamed because Cytoscape's source is the
-// parent). Order and escaping are JSON's: models by id, edges by parent then
-// child, and <, > and & as \u escapes. Other options are ignored.
+// ids) and citation (the record's source, renamed because Cytoscape's source is
+// the parent). Order and escaping are JSON's: models by id, edges by parent then
+// child, and <, > and & as \u escapes. Other options are checked (Options.Check)
+// and otherwise ignored.
 func Cytoscape(w io.Writer, l *graph.Lineage, opt Options) error {
+	if err := opt.Check(); err != nil {
+		return fmt.Errorf("cytoscape json: %w", err)
+	}
 	focus := opt.focused()
 	var doc cyGraph
 	doc.Directed = true

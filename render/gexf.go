@@ -11,27 +11,31 @@ import (
 // Gephi reads natively: one directed graph in mode "dynamic" with timeformat
 // "date", a node per model in id order (id: the model id; label: its name on one
 // line) and an edge per relation in (parent, child) order with ids e0, e1, ...
-// (see edgeIDPrefix).
+// (see edgeIDPrefix). It is valid against both the XML Schema and the RELAX NG
+// schema of GEXF 1.3; the latter allows no xsi:schemaLocation, so none is written.
 //
 // Each dated model starts (attribute start) on the first day of the period its
 // date gives: 2023 starts on 2023-01-01, 2023-05 on 2023-05-01, 2023-05-17 on that
-// day. An edge starts when the later of its two models does. Undated models and
-// their edges have no start and are present throughout. So Gephi's timeline plays
-// the family tree growing; the date column keeps the date as the data gives it.
+// day. An edge starts when the later of its dated models does. Undated models, and
+// edges between two of them, have no start and are present throughout. So Gephi's
+// timeline plays the family tree growing; the date column keeps the date as the
+// data gives it.
 //
 // Node attributes, declared with their types: name, aliases, org, date, params,
-// arch, stage, access, description, url, source, year (integer), every free
-// column of nodes.csv that has a value, and focus (boolean) when opt.Focus names
-// models; lists are joined with ";" as in nodes.csv and a model has no attvalue
-// for a column it has no value for. Edge attributes: relation, class, note and
-// source. Other options are ignored. Escaping is GraphML's (EscapeXML): control
-// characters XML 1.0 cannot hold become spaces.
+// arch, stage, access, description, url, source, year (integer), every free column
+// of nodes.csv that has a value, and focus (boolean) when opt.Focus names models;
+// lists are joined with ";" as in nodes.csv and a model has no attvalue for a
+// column it has no value for. Edge attributes: relation, class, note and source.
+// Other options are checked (Options.Check) and otherwise ignored. Escaping is
+// GraphML's (EscapeXML): control characters XML 1.0 cannot hold become spaces.
 func GEXF(w io.Writer, l *graph.Lineage, opt Options) error {
+	if err := opt.Check(); err != nil {
+		return fmt.Errorf("gexf: %w", err)
+	}
 	t := newExportTable(l, opt, nil, nil)
 	ew := &errWriter{w: w}
 	ew.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	ew.printf("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" " +
-		"xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n")
+	ew.printf("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
 	ew.printf("  <meta>\n    <creator>lineage</creator>\n    <description>Language-model lineage: %d models, %d relations</description>\n  </meta>\n",
 		len(t.models), len(l.Edges()))
 	ew.printf("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n")

@@ -15,24 +15,30 @@ import (
 //
 // Node columns: model_id (the model's id as in the data), label (the name on one
 // line, which Gephi shows as the node label), then name, aliases, org, date,
-// params, arch, stage, access, description, url and source, year (int), every
-// free column of nodes.csv that has a value (string), and focus (boolean) when
+// params, arch, stage, access, description, url and source, year (int), every free
+// column of nodes.csv that has a value (string), and focus (boolean) when
 // opt.Focus names models. Lists are joined with ";" as in nodes.csv; a column a
 // model has no value for gets no <data>. Edge columns: relation, class, note and
-// source. Other options are ignored: an export carries data, not chart styling.
+// source. Other options are checked (Options.Check) and otherwise ignored: an
+// export carries data, not chart styling.
 //
 // A node id must be an XML NMTOKEN, so the model id is written as it is when it
 // holds only ASCII letters, digits, '.', '-' and '_', and otherwise with every
 // other character written as _xHHHH_ (its code point in hex, at least four digits)
 // and an underscore that starts "_x" written as _x005F_: "meta-llama/Llama-2-7b"
 // is node meta-llama_x002F_Llama-2-7b. The mapping is one to one, and model_id
-// always holds the id itself. Edge ids are e0, e1, ... (see edgeIDPrefix).
+// always holds the id itself. A key's attr.name must be an NMTOKEN too, so a free
+// column whose name is not one ("odd name") is named the same way
+// (odd_x0020_name). Edge ids are e0, e1, ... (see edgeIDPrefix).
 //
 // Text is escaped by EscapeXML, so data cannot add markup; characters XML 1.0
 // cannot hold at all (control characters other than tab, line feed and carriage
 // return, U+FFFE, U+FFFF) are written as a space (U+FFFD for the last two), so a
 // dataset holding them still gives a well-formed file.
 func GraphML(w io.Writer, l *graph.Lineage, opt Options) error {
+	if err := opt.Check(); err != nil {
+		return fmt.Errorf("graphml: %w", err)
+	}
 	t := newExportTable(l, opt, []exportKey{{"model_id", "string", extraKey}, {"label", "string", extraKey}},
 		func(m *graph.Model, key string) string {
 			if key == "model_id" {
@@ -46,10 +52,10 @@ func GraphML(w io.Writer, l *graph.Lineage, opt Options) error {
 		"xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
 	ew.printf("  <desc>Language-model lineage written by lineage: %d models, %d relations</desc>\n", len(t.models), len(l.Edges()))
 	for i, k := range t.keys {
-		ew.printf("  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, EscapeXML(k.name), k.typ)
+		ew.printf("  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, graphmlID(k.name), k.typ)
 	}
 	for i, k := range edgeKeys {
-		ew.printf("  <key id=\"d%d\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", len(t.keys)+i, EscapeXML(k.name), k.typ)
+		ew.printf("  <key id=\"d%d\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", len(t.keys)+i, graphmlID(k.name), k.typ)
 	}
 	ew.printf("  <graph id=\"lineage\" edgedefault=\"directed\">\n")
 	for i, m := range t.models {
