@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"os/exec"
@@ -792,4 +794,53 @@ func graphEdge(l *graph.Lineage, from, to string) graph.Edge {
 		}
 	}
 	return graph.Edge{}
+}
+
+// TestExportsHostile proves that the hostile export fixture still holds what it is
+// for, then that each export of it is well-formed (encoding/xml refuses characters
+// XML 1.0 forbids) and carries no live markup.
+func TestExportsHostile(t *testing.T) {
+	l := load(t, "hostile-export")
+	var all strings.Builder
+	for _, m := range l.Models() {
+		r := NewModelRecord(m)
+		b, _ := json.Marshal(r)
+		all.WriteString(m.ID + m.Name + m.Description + strings.Join(m.Orgs, "") + string(b))
+	}
+	for _, e := range l.Edges() {
+		all.WriteString(e.Note)
+	}
+	for _, want := range []string{"\x01", "\x0b", "\x1f", "\x7f", "\ufffe", "<script>", "]]>", `"`, "'", "/", " "} {
+		if !strings.Contains(all.String(), want) {
+			t.Fatalf("the hostile-export fixture no longer holds %q", want)
+		}
+	}
+	for _, f := range []string{"graphml", "gexf", "cyjs"} {
+		w, _ := Lookup(f)
+		out := write(t, w, l, Options{Focus: []string{"e0"}})
+		if f == "cyjs" {
+			if !json.Valid(out) || bytes.ContainsAny(out, "<>") {
+				t.Errorf("cyjs is not valid JSON or holds a raw < or >")
+			}
+			continue
+		}
+		d := xml.NewDecoder(bytes.NewReader(out))
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					t.Errorf("%s does not parse: %v", f, err)
+				}
+				break
+			}
+			if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "b") {
+				t.Errorf("%s: data became a <%s> element", f, se.Name.Local)
+			}
+		}
+		for _, bad := range []string{"<script", "]]>", "\x01", "\x0b"} {
+			if bytes.Contains(out, []byte(bad)) {
+				t.Errorf("%s holds %q unescaped", f, bad)
+			}
+		}
+	}
 }
