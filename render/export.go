@@ -42,8 +42,10 @@ type exportTable struct {
 	rows   [][]string
 }
 
-// edgeKeys are the columns of every exported edge, in the order of EdgeRecord.
-var edgeKeys = []exportKey{{"relation", "string", knownKey}, {"class", "string", knownKey}, {"note", "string", knownKey}, {"source", "string", knownKey}}
+// edgeKeys returns the columns of every exported edge, in the order of EdgeRecord.
+func edgeKeys() []exportKey {
+	return []exportKey{{"relation", "string", knownKey}, {"class", "string", knownKey}, {"note", "string", knownKey}, {"source", "string", knownKey}}
+}
 
 // edgeValues returns e's values in edgeKeys order.
 func edgeValues(e EdgeRecord) []string { return []string{e.Relation, e.Class, e.Note, e.Source} }

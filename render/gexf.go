@@ -44,7 +44,7 @@ func GEXF(w io.Writer, l *graph.Lineage, opt Options) error {
 		ew.printf("      <attribute id=\"n%d\" title=\"%s\" type=\"%s\"/>\n", i, EscapeXML(k.name), gexfType(k.typ))
 	}
 	ew.printf("    </attributes>\n    <attributes class=\"edge\">\n")
-	for i, k := range edgeKeys {
+	for i, k := range edgeKeys() {
 		ew.printf("      <attribute id=\"e%d\" title=\"%s\" type=\"%s\"/>\n", i, EscapeXML(k.name), gexfType(k.typ))
 	}
 	ew.printf("    </attributes>\n")

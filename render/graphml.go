@@ -54,7 +54,7 @@ func GraphML(w io.Writer, l *graph.Lineage, opt Options) error {
 	for i, k := range t.keys {
 		ew.printf("  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, graphmlID(k.name), k.typ)
 	}
-	for i, k := range edgeKeys {
+	for i, k := range edgeKeys() {
 		ew.printf("  <key id=\"d%d\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", len(t.keys)+i, graphmlID(k.name), k.typ)
 	}
 	ew.printf("  <graph id=\"lineage\" edgedefault=\"directed\">\n")
