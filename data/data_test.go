@@ -1,12 +1,14 @@
 package data
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/license"
 )
 
 func load(t *testing.T) *graph.Lineage {
@@ -203,5 +205,160 @@ func TestLlamaFamily(t *testing.T) {
 		if !got[id] {
 			t.Errorf("%s is not a lineage descendant of llama", id)
 		}
+	}
+}
+
+// hfLicenceIDs are the Hugging Face licence ids the data may use (the Hub's
+// list, of which the data uses a few); "other" needs a license_url.
+var hfLicenceIDs = map[string]bool{
+	"apache-2.0": true, "mit": true, "bsd": true, "bsd-2-clause": true, "bsd-3-clause": true,
+	"cc0-1.0": true, "cc-by-4.0": true, "cc-by-sa-4.0": true, "cc-by-nc-4.0": true, "cc-by-nc-sa-4.0": true,
+	"cc-by-nc-nd-4.0": true, "gpl-3.0": true, "agpl-3.0": true, "openrail": true, "creativeml-openrail-m": true,
+	"bigscience-openrail-m": true, "bigscience-bloom-rail-1.0": true, "bigcode-openrail-m": true,
+	"llama2": true, "llama3": true, "llama3.1": true, "llama3.2": true, "llama3.3": true, "llama4": true,
+	"gemma": true, "other": true,
+}
+
+// licenceOpenQuestions returns the ids README.md lists as open-weights rows
+// without a licence: the lines "- `id`: ..." of its "Licences not found" list.
+func licenceOpenQuestions(t *testing.T) map[string]bool {
+	t.Helper()
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(raw), "### Licences not found")
+	if !ok {
+		t.Fatal(`README.md has no "### Licences not found" section`)
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(after, "\n") {
+		if strings.HasPrefix(line, "#") {
+			break
+		}
+		if rest, ok := strings.CutPrefix(line, "- `"); ok {
+			if id, _, ok := strings.Cut(rest, "`"); ok {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+func attr(m *graph.Model, key string) string {
+	for _, a := range m.Attrs {
+		if a.Key == key {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// TestLicences: every open-weights row has a licence (or is listed in README.md as
+// not found), each id is a Hugging Face licence id, "other" comes with the URL of
+// the licence text, and every licence is one the license package knows, except
+// those whose terms are not catalogued, listed here.
+func TestLicences(t *testing.T) {
+	l := load(t)
+	open := licenceOpenQuestions(t)
+	uncatalogued := map[string]string{
+		"baichuan-7b": "Baichuan licence PDFs not summarised", "baichuan-13b": "Baichuan licence PDFs not summarised",
+		"baichuan-2": "Baichuan licence PDFs not summarised", "glm-4-9b": "GLM-4 licence not summarised",
+		// Family rows whose members' licences differ point at the statement listing them.
+		"falcon": "family", "qwen": "family", "qwen2": "family", "qwen2-math": "family", "qwen2.5": "family", "qwen2.5-coder": "family",
+	}
+	withLicence := 0
+	for _, m := range l.Models() {
+		lic, url := attr(m, "license"), attr(m, "license_url")
+		if m.Access == "open" && lic == "" {
+			if !open[m.ID] {
+				t.Errorf("nodes.csv:%d: %s is open-weights but has no licence and is not listed under \"Licences not found\" in README.md", m.Line, m.ID)
+			}
+			continue
+		}
+		if open[m.ID] && lic != "" {
+			t.Errorf("%s has a licence but README.md lists it as not found", m.ID)
+		}
+		if url != "" && !graph.IsWebURL(url) {
+			t.Errorf("nodes.csv:%d: %s: license_url %q is not a web address", m.Line, m.ID, url)
+		}
+		if lic == "" {
+			continue
+		}
+		withLicence++
+		for _, id := range strings.Split(lic, ";") {
+			if !hfLicenceIDs[id] {
+				t.Errorf("nodes.csv:%d: %s: %q is not a Hugging Face licence id (use other and license_url)", m.Line, m.ID, id)
+			}
+			if id == "other" && url == "" {
+				t.Errorf("nodes.csv:%d: %s: licence other without license_url", m.Line, m.ID)
+			}
+		}
+		for _, d := range license.DeclaredBy(m) {
+			if !d.Known() && uncatalogued[m.ID] == "" {
+				t.Errorf("nodes.csv:%d: %s: licence %s (%s) is not in the license catalogue", m.Line, m.ID, d.ID, d.URL)
+			}
+		}
+	}
+	if withLicence < 198 {
+		t.Errorf("only %d rows have a licence", withLicence)
+	}
+	// API models whose outputs trained a model in the data carry the terms of use
+	// that govern their outputs.
+	for _, e := range l.Edges() {
+		if e.Relation != "teacher-data" {
+			continue
+		}
+		m, _ := l.Model(e.From)
+		if (m.Access == "api" || m.Access == "closed") && attr(m, "license_url") == "" {
+			t.Errorf("%s: teacher of %s has no license_url with its terms of use", m.ID, e.To)
+		}
+	}
+}
+
+// TestLicenceFacts pins licences stated by the makers.
+func TestLicenceFacts(t *testing.T) {
+	l := load(t)
+	for _, tc := range []struct{ id, licence, family, url string }{
+		// LLaMA 1: weights under a non-commercial licence for research use.
+		{"llama", "other", "non-commercial", "https://ai.meta.com/blog/large-language-model-llama-meta-ai/"},
+		// The distill's card: derived from Llama 3.3 70B Instruct, under its licence.
+		{"deepseek-r1-distill-llama-70b", "mit;llama3.3", "pass-on", ""},
+		{"deepseek-r1-distill-llama-8b", "mit;llama3.1", "pass-on", ""},
+		{"deepseek-r1-distill-qwen-7b", "mit;apache-2.0", "permissive", ""},
+		// Falcon 180B: the TII licence; Falcon 7B/40B: Apache 2.0.
+		{"falcon-180b", "other", "pass-on", "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt"},
+		{"falcon-40b", "apache-2.0", "permissive", ""},
+		// Alpaca's weight diff: CC BY-NC 4.0.
+		{"alpaca", "cc-by-nc-4.0", "non-commercial", ""},
+		// Qwen2.5: Apache 2.0 but for 3B and 72B.
+		{"qwen2.5-7b", "apache-2.0", "permissive", ""},
+		{"qwen2.5-72b", "other", "pass-on", "https://huggingface.co/Qwen/Qwen2.5-72B/blob/main/LICENSE"},
+		{"qwen-1.8b", "other", "non-commercial", ""},
+		{"deepseek-v3", "other", "pass-on", ""},
+		{"deepseek-r1", "mit", "permissive", ""},
+		{"llama-2-7b", "llama2", "pass-on", ""},
+		{"gemma-2", "gemma", "pass-on", ""},
+		{"bloom", "bigscience-bloom-rail-1.0", "pass-on", ""},
+		{"solar-10.7b-instruct", "cc-by-nc-4.0", "non-commercial", ""},
+	} {
+		m, ok := l.Model(tc.id)
+		if !ok {
+			t.Errorf("no model %s", tc.id)
+			continue
+		}
+		if got := attr(m, "license"); got != tc.licence {
+			t.Errorf("%s: license %q, want %q", tc.id, got, tc.licence)
+		}
+		if got := license.FamilyOf(m); string(got) != tc.family {
+			t.Errorf("%s: family %s, want %s", tc.id, got, tc.family)
+		}
+		if tc.url != "" && attr(m, "license_url") != tc.url {
+			t.Errorf("%s: license_url %q, want %q", tc.id, attr(m, "license_url"), tc.url)
+		}
+	}
+	m, _ := l.Model("chatgpt")
+	if got := attr(m, "license_url"); got != "https://openai.com/policies/terms-of-use" {
+		t.Errorf("chatgpt: license_url %q", got)
 	}
 }

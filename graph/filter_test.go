@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -47,6 +48,37 @@ func TestFilter(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%+v: got %v, want %s", tc.f, got, tc.want)
+		}
+	}
+}
+
+// TestCheckFilter: a stage, access or arch outside the vocabulary and the
+// dataset is an error listing the valid values; case is ignored, and a value the
+// dataset uses is valid even outside the vocabulary.
+func TestCheckFilter(t *testing.T) {
+	l, err := graph.New([]graph.Model{
+		{ID: "a", Name: "A", Source: "s", Stage: "Embedding", Access: "open", Arch: "moe"},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []graph.Filter{{}, {Stage: "CHAT"}, {Stage: "embedding"}, {Access: "closed"}, {Arch: "decoder-only"}} {
+		if err := l.CheckFilter(f); err != nil {
+			t.Errorf("%+v: %v", f, err)
+		}
+	}
+	for _, tc := range []struct {
+		f    graph.Filter
+		want string
+	}{
+		{graph.Filter{Stage: "bogus"}, `unknown stage "bogus": want one of base, instruction-tuned, chat, code, reasoning, embedding`},
+		{graph.Filter{Access: "free"}, `unknown access "free": want one of open, limited, api, closed`},
+		{graph.Filter{Arch: "rnn"}, `unknown arch "rnn": want one of decoder-only, encoder-decoder, prefix-lm, glm, moe`},
+	} {
+		err := l.CheckFilter(tc.f)
+		var ve *graph.VocabularyError
+		if !errors.As(err, &ve) || err.Error() != tc.want {
+			t.Errorf("%+v: %v, want %s", tc.f, err, tc.want)
 		}
 	}
 }

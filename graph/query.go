@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -243,10 +244,21 @@ func (l *Lineage) Between(from, to string, f RelationFilter) []string {
 	return ids
 }
 
-// AllPaths lists the paths from from down to to, shortest first, at most limit of
-// them (limit <= 0 means no limit: the count can grow exponentially with the graph).
-// complete is false when the limit cut the list.
+// MaxPaths is the most paths AllPaths lists: the count of paths can grow
+// exponentially with the graph (2^40 on a ladder of 40 diamonds).
+const MaxPaths = 1000
+
+// AllPaths lists the paths from from down to to, shortest first (paths of one
+// length in depth-first order of the edges), at most limit of them; limit <= 0 or
+// above MaxPaths means MaxPaths. complete is false when the limit cut the list.
+//
+// It is a best-first search over partial paths keyed by their length plus the
+// exact distance left to to, so whole paths come out in order of length and the
+// work done is about limit times the path length, not the number of paths.
 func (l *Lineage) AllPaths(from, to string, f RelationFilter, limit int) (paths [][]Edge, complete bool) {
+	if limit <= 0 || limit > MaxPaths {
+		limit = MaxPaths
+	}
 	on := map[int32]bool{}
 	for _, id := range l.Between(from, to, f) {
 		on[l.s.index[id]] = true
@@ -256,40 +268,97 @@ func (l *Lineage) AllPaths(from, to string, f RelationFilter, limit int) (paths 
 	}
 	s := l.s
 	a, b := s.index[from], s.index[to]
-	complete = true
-	var walk func(v int32, path []Edge) bool
-	walk = func(v int32, path []Edge) bool {
-		if v == b {
-			if limit > 0 && len(paths) >= limit {
-				complete = false
-				return false
-			}
-			paths = append(paths, slices.Clone(path))
-			return true
-		}
-		for _, ei := range s.out[v] {
-			w := s.ends[ei][1]
-			if !on[w] || !f.Allows(s.edges[ei].Relation) || onPath(path, s.models[w].ID) {
+	// dist: steps from each model on a path to b, by a breadth-first walk up from b.
+	dist := map[int32]int{b: 0}
+	queue := []int32{b}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, ei := range s.in[v] {
+			u := s.ends[ei][0]
+			if _, seen := dist[u]; seen || !on[u] || !f.Allows(s.edges[ei].Relation) {
 				continue
 			}
-			if !walk(w, append(path, s.edges[ei])) {
-				return false
+			dist[u] = dist[v] + 1
+			queue = append(queue, u)
+		}
+	}
+	h := &pathHeap{}
+	seq := 0
+	push := func(p *partialPath) {
+		heap.Push(h, pathItem{key: p.steps + dist[p.v], seq: seq, p: p})
+		seq++
+	}
+	push(&partialPath{v: a, edge: -1})
+	visits := func(p *partialPath, w int32) bool {
+		for ; p != nil; p = p.parent {
+			if p.v == w {
+				return true
 			}
 		}
-		return true
+		return false
 	}
-	walk(a, nil)
-	slices.SortStableFunc(paths, func(p, q []Edge) int { return cmp.Compare(len(p), len(q)) })
-	return paths, complete
-}
-
-func onPath(path []Edge, id string) bool {
-	for _, e := range path {
-		if e.From == id {
-			return true
+	for h.Len() > 0 {
+		p := heap.Pop(h).(pathItem).p
+		if p.v == b {
+			if len(paths) == limit {
+				return paths, false
+			}
+			path := make([]Edge, p.steps)
+			for q := p; q.edge >= 0; q = q.parent {
+				path[q.steps-1] = s.edges[q.edge]
+			}
+			paths = append(paths, path)
+			continue
+		}
+		for _, ei := range s.out[p.v] {
+			w := s.ends[ei][1]
+			if _, ok := dist[w]; !ok || !f.Allows(s.edges[ei].Relation) || visits(p, w) {
+				continue
+			}
+			push(&partialPath{v: w, edge: ei, parent: p, steps: p.steps + 1})
 		}
 	}
-	return false
+	return paths, true
+}
+
+// partialPath is a path from AllPaths' start to v, as a chain back to the start.
+type partialPath struct {
+	v      int32
+	edge   int32 // the edge that reached v; -1 at the start
+	parent *partialPath
+	steps  int
+}
+
+// pathItem is a partial path in AllPaths' search, ordered by pathHeap.
+type pathItem struct {
+	key, seq int // length so far plus distance left; order pushed
+	p        *partialPath
+}
+
+// pathHeap (a container/heap) puts the least key first, then the deepest path,
+// so a path is finished before its siblings are begun (depth-first order among
+// paths of one length), then the first pushed.
+type pathHeap []pathItem
+
+func (h pathHeap) Len() int { return len(h) }
+func (h pathHeap) Less(i, j int) bool {
+	a, b := h[i], h[j]
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	if a.p.steps != b.p.steps {
+		return a.p.steps > b.p.steps
+	}
+	return a.seq < b.seq
+}
+func (h pathHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pathHeap) Push(x any)   { *h = append(*h, x.(pathItem)) }
+func (h *pathHeap) Pop() any {
+	old := *h
+	it := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return it
 }
 
 // Common is a nearest shared ancestor of two models with how each descends from it.

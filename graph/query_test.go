@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -60,6 +61,8 @@ func TestResolve(t *testing.T) {
 		{"basemodel", "base", ""},
 		{"羊驼", "base", ""},
 		{"chat model", "chat", ""},
+		{"Ｃｈａｔ－Ｍｏｄｅｌ", "chat", ""}, // fullwidth folds to ASCII, like case
+		{"ＣＨＡＴ　ＭＯＤＥＬ", "chat", ""},
 		{"Chat.Model", "chat", ""},
 		{"nova", "", "ambiguous: it names nova1 (Nova One), nova2 (Nova Two)"},
 		{"cht", "", `no model named "cht"; did you mean chat?`},
@@ -266,5 +269,59 @@ func TestGraphAdapter(t *testing.T) {
 	order, err := dg.TopologicalSort(g)
 	if err != nil || slices.Index(order, "base") > slices.Index(order, "q4") {
 		t.Errorf("topological order %v, %v", order, err)
+	}
+}
+
+// TestAllPathsShortestFirst: with a limit, AllPaths returns the shortest paths,
+// not the first ones a depth-first walk meets (a → b → c → d is met first here).
+func TestAllPathsShortestFirst(t *testing.T) {
+	m := func(id string) graph.Model { return graph.Model{ID: id, Name: id, Source: "s"} }
+	l, err := graph.New([]graph.Model{m("a"), m("b"), m("c"), m("d"), m("e")}, []graph.Edge{
+		{From: "a", To: "b", Relation: "finetune"},
+		{From: "b", To: "c", Relation: "finetune"},
+		{From: "c", To: "d", Relation: "finetune"},
+		{From: "a", To: "e", Relation: "finetune"},
+		{From: "e", To: "d", Relation: "finetune"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, complete := l.AllPaths("a", "d", graph.RelationFilter{}, 1)
+	if len(paths) != 1 || complete || len(paths[0]) != 2 || paths[0][0].To != "e" {
+		t.Errorf("limit 1: %v (complete %v), want the 2-step path through e", paths, complete)
+	}
+	paths, complete = l.AllPaths("a", "d", graph.RelationFilter{}, 5)
+	if len(paths) != 2 || !complete || len(paths[0]) != 2 || len(paths[1]) != 3 {
+		t.Errorf("limit 5: %v (complete %v), want 2 paths, shortest first", paths, complete)
+	}
+}
+
+// TestAllPathsBounded: on a ladder of 40 diamonds (2^40 paths) "no limit" stops
+// at MaxPaths instead of enumerating them all.
+func TestAllPathsBounded(t *testing.T) {
+	var ms []graph.Model
+	var es []graph.Edge
+	id := func(s string, i int) string { return fmt.Sprintf("%s%d", s, i) }
+	ms = append(ms, graph.Model{ID: "n0", Name: "n0", Source: "s"})
+	for i := 0; i < 40; i++ {
+		for _, side := range []string{"l", "r"} {
+			ms = append(ms, graph.Model{ID: id(side, i), Name: id(side, i), Source: "s"})
+			es = append(es, graph.Edge{From: id("n", i), To: id(side, i), Relation: "finetune"},
+				graph.Edge{From: id(side, i), To: id("n", i+1), Relation: "finetune"})
+		}
+		ms = append(ms, graph.Model{ID: id("n", i+1), Name: id("n", i+1), Source: "s"})
+	}
+	l, err := graph.New(ms, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, complete := l.AllPaths("n0", "n40", graph.RelationFilter{}, 0)
+	if len(paths) != graph.MaxPaths || complete {
+		t.Errorf("no limit: %d paths, complete %v; want %d and false", len(paths), complete, graph.MaxPaths)
+	}
+	for _, p := range paths {
+		if len(p) != 80 {
+			t.Fatalf("a path of %d steps, want 80", len(p))
+		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // NotFoundError says that no model answers to a name; Suggestions holds the closest.
@@ -47,11 +50,15 @@ type nameIndex struct {
 	alias   map[string][]int32
 }
 
-// NormalizeName is the form in which names are compared: lower case, without
+// NormalizeName is the form in which names are compared: lower case, of one
+// width (fullwidth ＣｈａｔＧＰＴ is ChatGPT, halfwidth ｶﾀｶﾅ is カタカナ), without
 // spaces, '-', '_' and '.', so "GPT-3", "gpt3" and "gpt 3" are the same name.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	if !isASCII(s) { // width folding only changes non-ASCII text
+		s = width.Fold.String(s)
+	}
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' {
 			continue
@@ -59,6 +66,15 @@ func NormalizeName(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *Lineage) index() *nameIndex {

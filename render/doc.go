@@ -32,7 +32,9 @@
 //     colour when data is added; the price is that two organisations may share a
 //     colour, which the legend shows. Fills are light and text black, so the chart
 //     reads on white and printed in grayscale. Options.ColorBy "access" colours by
-//     access instead: open green, limited yellow, api blue, closed red.
+//     access instead: open green, limited yellow, api blue, closed red; "license"
+//     by licence family, as Options.LicenseFamily reports it: permissive green,
+//     pass-on terms orange, non-commercial red, unknown white.
 //   - Shape says the training stage, so it survives grayscale: base is a box,
 //     instruction-tuned a rounded box, chat a rounded box with a heavy border, code a
 //     note (box with a folded corner), reasoning a hexagon, any other stage a dashed
@@ -59,8 +61,7 @@
 // Mermaid follows the same encoding where Mermaid can: shapes by stage, colour
 // classes by organisation or access, dotted influence edges, bold focus. It has no
 // ranks, so the date is only in the label, and no legend. GitHub draws at most
-// MermaidMaxEdges edges and MermaidMaxChars characters; MermaidSize measures a
-// diagram against those limits.
+// MermaidMaxEdges edges and MermaidMaxChars characters.
 //
 // # Escaping
 //

@@ -266,12 +266,12 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 	for k, n := range counts {
 		entries = append(entries, colourEntry{k, n})
 	}
-	if opt.colorByAccess() {
+	if sc := opt.scheme(); sc != nil {
 		rank := func(k string) int {
-			if i := slices.Index(accessOrder, k); i >= 0 {
+			if i := slices.Index(sc.order, k); i >= 0 {
 				return i
 			}
-			return len(accessOrder)
+			return len(sc.order)
 		}
 		slices.SortFunc(entries, func(a, b colourEntry) int {
 			return cmp.Or(cmp.Compare(rank(a.key), rank(b.key)), strings.Compare(a.key, b.key))
@@ -290,8 +290,8 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		entries = entries[:legendMaxColours]
 	}
 	title := "colour: organisation"
-	if opt.colorByAccess() {
-		title = "colour: access"
+	if sc := opt.scheme(); sc != nil {
+		title = sc.title
 	}
 	var t strings.Builder
 	fmt.Fprintf(&t, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">%s</FONT></TD></TR>`,
@@ -302,9 +302,12 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		}
 		c := colourOf(e.key, opt)
 		name := e.key
+		if sc := opt.scheme(); sc != nil && sc.names[name] != "" {
+			name = sc.names[name]
+		}
 		if name == "" {
 			name = "unknown"
-			if !opt.colorByAccess() {
+			if opt.scheme() == nil {
 				name = "no organisation"
 			}
 		}

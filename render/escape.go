@@ -153,8 +153,10 @@ func EscapeMermaid(s string) string {
 // mermaidTooltip makes s safe as the tooltip string of a Mermaid click statement.
 // Mermaid shows tooltips without decoding its #N; codes, so instead of codes the
 // few dangerous characters are replaced by look-alikes: " by ', < and > by ‹ and ›,
-// & by ＆, ; by , (so no #word; sequence is read as a code), and control
-// characters and line breaks by spaces. Tooltips are plain hints, so the loss is
+// & by ＆, ; by , (so no #word; sequence is read as a code), % by ％ (Mermaid
+// reads %% anywhere in its source as a comment or a %%{init: ...}%% directive,
+// which could restyle the chart and make the browser fetch other addresses), and
+// control characters and line breaks by spaces. Tooltips are plain hints, so the loss is
 // acceptable; labels use EscapeMermaid, which loses nothing.
 func mermaidTooltip(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -169,6 +171,8 @@ func mermaidTooltip(s string) string {
 			return '＆'
 		case ';':
 			return ','
+		case '%':
+			return '％'
 		case 0x85, 0x2028, 0x2029:
 			return ' '
 		}
@@ -182,7 +186,9 @@ func mermaidTooltip(s string) string {
 // mermaidURL returns u ready for a Mermaid click statement, or "" when u is not a
 // plain http(s) address (see graph.IsWebURL, which the caller checks) or holds a
 // character that could end the quoted string. A ';' is percent-encoded so that no
-// #word; fragment is taken for an entity code.
+// #word; fragment is taken for an entity code, and so is a '%' that does not start
+// a percent-escape, so the href never holds the %% of a Mermaid comment or
+// directive.
 func mermaidURL(u string) string {
 	if strings.ContainsAny(u, "\"`\\\x7f") || !utf8.ValidString(u) {
 		return ""
@@ -192,5 +198,18 @@ func mermaidURL(u string) string {
 			return ""
 		}
 	}
-	return strings.ReplaceAll(u, ";", "%3B")
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == ';':
+			b.WriteString("%3B")
+		case c == '%' && !(i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])):
+			b.WriteString("%25")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }

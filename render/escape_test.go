@@ -13,7 +13,7 @@ import (
 var hostileStrings = []string{
 	"", "plain", `a"b`, `back\slash`, `ends in backslash\`, `\"`, `\\"`, `\N \G \L \n`,
 	"<script>alert(1)</script>", "]]>", "line\nbreak", "cr\r\nlf", "tab\there", "\x00\x01\x1f\x7f",
-	"&amp; &lt; &#92; &", "#quot; #35; #lt;", "a | b", "`tick`", "%% comment", "[x] (y) {z}",
+	"&amp; &lt; &#92; &", "#quot; #35; #lt;", "a | b", "`tick`", "%% comment", "%%{init: {'theme':'dark'}}%%", "[x] (y) {z}",
 	"style:#1;", "classDef x fill:#f00;", "中文 日本語 한국어 羊驼", "\u2028\u2029\u0085", "\ufffe\uffff",
 	"bad\xffutf8", "javascript:alert(1)", "'single'",
 }
@@ -187,8 +187,33 @@ func FuzzMermaidTooltip(f *testing.F) {
 	seed(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		e := mermaidTooltip(s)
-		if strings.ContainsAny(e, "\"`<>&;\n\r\u2028\u2029\u0085") || !utf8.ValidString(e) {
+		if strings.ContainsAny(e, "\"`<>&;%\n\r\u2028\u2029\u0085") || !utf8.ValidString(e) {
 			t.Fatalf("%q: unsafe tooltip %q", s, e)
+		}
+	})
+}
+
+// FuzzMermaidURL: a click href is empty or a one-line string without a quote, a
+// #word; code or a %% (which Mermaid reads as a comment or a %%{directive}%%
+// anywhere in the source), and every % starts a percent-escape.
+func FuzzMermaidURL(f *testing.F) {
+	seed(f)
+	f.Add("https://example.org/%%{init: {'theme':'dark'}}%%")
+	f.Add("https://example.org/100%")
+	f.Add("https://example.org/a%2Fb%zz")
+	f.Fuzz(func(t *testing.T, s string) {
+		u := mermaidURL(s)
+		if u == "" {
+			return
+		}
+		if strings.ContainsAny(u, "\"`;\n\r\u2028\u2029\u0085") || strings.Contains(u, "%%") || !utf8.ValidString(u) {
+			t.Fatalf("%q: unsafe href %q", s, u)
+		}
+		for i := strings.IndexByte(u, '%'); i >= 0; i = strings.IndexByte(u, '%') {
+			if i+2 >= len(u) || !isHex(u[i+1]) || !isHex(u[i+2]) {
+				t.Fatalf("%q: %% not followed by two hex digits in %q", s, u)
+			}
+			u = u[i+3:]
 		}
 	})
 }

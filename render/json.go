@@ -19,6 +19,8 @@ type jsonNode struct {
 	ModelRecord
 	Year  int  `json:"year,omitempty"`
 	Focus bool `json:"focus,omitempty"`
+	// LicenseFamily is Options.LicenseFamily's answer, when the caller gave one.
+	LicenseFamily string `json:"license_family,omitempty"`
 }
 
 // jsonEdge is a relation with its class.
@@ -88,7 +90,11 @@ func JSON(w io.Writer, l *graph.Lineage, opt Options) error {
 	focus := opt.focused()
 	doc := jsonGraph{Nodes: []jsonNode{}, Edges: []jsonEdge{}}
 	for _, m := range sortedModels(l) {
-		doc.Nodes = append(doc.Nodes, jsonNode{ModelRecord: NewModelRecord(m), Year: m.Date.Year, Focus: focus[m.ID]})
+		n := jsonNode{ModelRecord: NewModelRecord(m), Year: m.Date.Year, Focus: focus[m.ID]}
+		if opt.LicenseFamily != nil {
+			n.LicenseFamily = opt.licenseFamily(m)
+		}
+		doc.Nodes = append(doc.Nodes, n)
 	}
 	doc.Edges = NewEdgeRecords(sortedEdges(l))
 	enc := json.NewEncoder(w)

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/lineage-dev/lineage/graph"
 )
 
 // GitHub's Mermaid limits: a diagram with more edges or characters is not drawn.
+// 'lineage docs' falls back to SVG past them; this is the one place they are written.
 const (
 	MermaidMaxEdges = 500
 	MermaidMaxChars = 50000
@@ -89,11 +89,11 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 	// Classes: colour first, then stage, then focus, so later ones win in the CSS.
 	colourClass := func(m *graph.Model) string {
 		key := colourKey(m, opt)
-		if opt.colorByAccess() {
-			if _, ok := accessColours[key]; !ok {
+		if sc := opt.scheme(); sc != nil {
+			if _, ok := sc.colours[key]; !ok {
 				key = "unknown"
 			}
-			return "acc_" + key
+			return sc.class + strings.ReplaceAll(key, "-", "_")
 		}
 		if key == "" {
 			return "org_none"
@@ -161,33 +161,4 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 		return fmt.Errorf("mermaid: %w", ew.err)
 	}
 	return nil
-}
-
-// Size is how big a Mermaid diagram is, in the units of GitHub's limits.
-type Size struct {
-	Edges int // links drawn
-	Chars int // length of the source in UTF-16 code units, as Mermaid counts it
-}
-
-// FitsGitHub reports whether GitHub draws a diagram of this size
-// (at most MermaidMaxEdges edges and MermaidMaxChars characters).
-func (s Size) FitsGitHub() bool { return s.Edges <= MermaidMaxEdges && s.Chars <= MermaidMaxChars }
-
-// MermaidSize returns the size of the diagram Mermaid would write for l and opt.
-func MermaidSize(l *graph.Lineage, opt Options) (Size, error) {
-	var c utf16Counter
-	if err := Mermaid(&c, l, opt); err != nil {
-		return Size{}, err
-	}
-	return Size{Edges: len(l.Edges()), Chars: c.n}, nil
-}
-
-// utf16Counter counts the UTF-16 code units of the valid UTF-8 written to it.
-type utf16Counter struct{ n int }
-
-func (c *utf16Counter) Write(b []byte) (int, error) {
-	for _, r := range string(b) {
-		c.n += utf16.RuneLen(r)
-	}
-	return len(b), nil
 }

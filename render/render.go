@@ -14,8 +14,15 @@ import (
 // by organisation, no clusters, no edge labels, nothing emphasised.
 type Options struct {
 	// ColorBy is "org" (or "") to colour models by their first organisation,
-	// or "access" to colour them by access (open, limited, api, closed).
+	// "access" to colour them by access (open, limited, api, closed), or "license"
+	// by licence family (permissive, pass-on, non-commercial, unknown; see
+	// LicenseFamily).
 	ColorBy string
+	// LicenseFamily returns a model's licence family for ColorBy "license" and the
+	// JSON output: "permissive", "pass-on", "non-commercial" or "unknown". The
+	// caller supplies it (package license knows licences, render does not); nil
+	// makes every family "unknown" and leaves it out of JSON.
+	LicenseFamily func(*graph.Model) string
 	// Cluster is "" for no grouping or "org" to box models by first organisation.
 	Cluster string
 	// EdgeLabels writes each edge's relation (finetune, rlhf, ...) on the edge.
@@ -31,9 +38,9 @@ type Options struct {
 // Check reports an unknown ColorBy or Cluster value.
 func (o Options) Check() error {
 	switch o.ColorBy {
-	case "", "org", "access":
+	case "", "org", "access", "license":
 	default:
-		return fmt.Errorf("unknown colour scheme %q: want org or access", o.ColorBy)
+		return fmt.Errorf("unknown colour scheme %q: want org, access or license", o.ColorBy)
 	}
 	switch o.Cluster {
 	case "", "org":
@@ -43,7 +50,27 @@ func (o Options) Check() error {
 	return nil
 }
 
-func (o Options) colorByAccess() bool { return o.ColorBy == "access" }
+// scheme returns the fixed colour scheme of ColorBy, or nil for organisations.
+func (o Options) scheme() *colourScheme {
+	switch o.ColorBy {
+	case "access":
+		return &accessScheme
+	case "license":
+		return &licenseScheme
+	}
+	return nil
+}
+
+// licenseFamily is the model's licence family, "unknown" without LicenseFamily.
+func (o Options) licenseFamily(m *graph.Model) string {
+	if o.LicenseFamily == nil {
+		return "unknown"
+	}
+	if f := o.LicenseFamily(m); f != "" {
+		return f
+	}
+	return "unknown"
+}
 
 func (o Options) focused() map[string]bool {
 	f := make(map[string]bool, len(o.Focus))

@@ -48,6 +48,35 @@ var accessColours = map[string]Colour{
 // accessOrder is the order the legend lists access values in.
 var accessOrder = []string{"open", "limited", "api", "closed"}
 
+// licenseColours colour the licence families: permissive green, pass-on terms
+// orange, non-commercial red, unknown white, in the same Set3 tones.
+var licenseColours = map[string]Colour{
+	"permissive":     Palette[6],
+	"pass-on":        Palette[5],
+	"non-commercial": Palette[3],
+}
+
+// licenseOrder is the order the legend lists licence families in.
+var licenseOrder = []string{"permissive", "pass-on", "non-commercial", "unknown"}
+
+// colourScheme is a fixed colouring by a small vocabulary (access, licence family),
+// as opposed to the organisations' hashed colours.
+type colourScheme struct {
+	title   string            // the legend's heading
+	colours map[string]Colour // a key outside it is drawn unknownColour
+	order   []string          // legend order
+	class   string            // Mermaid class prefix
+	names   map[string]string // how the legend names a key, when not as written
+	key     func(m *graph.Model, opt Options) string
+}
+
+var accessScheme = colourScheme{title: "colour: access", colours: accessColours, order: accessOrder, class: "acc_",
+	key: func(m *graph.Model, _ Options) string { return strings.ToLower(strings.TrimSpace(m.Access)) }}
+
+var licenseScheme = colourScheme{title: "colour: licence", colours: licenseColours, order: licenseOrder, class: "lic_",
+	names: map[string]string{"pass-on": "pass-on terms"},
+	key:   func(m *graph.Model, opt Options) string { return opt.licenseFamily(m) }}
+
 // OrgColour returns the palette colour of an organisation: FNV-1a of its lower-cased,
 // trimmed name, modulo the palette size. It depends on the name only, so colours do
 // not move when models or organisations are added; two organisations may share a
@@ -62,10 +91,11 @@ func OrgColour(org string) Colour {
 	return Palette[h.Sum32()%uint32(len(Palette))]
 }
 
-// colourKey is what a model is coloured by: its first organisation, or its access.
+// colourKey is what a model is coloured by: its first organisation, or its key in
+// the colour scheme (access, licence family).
 func colourKey(m *graph.Model, opt Options) string {
-	if opt.colorByAccess() {
-		return strings.ToLower(strings.TrimSpace(m.Access))
+	if sc := opt.scheme(); sc != nil {
+		return sc.key(m, opt)
 	}
 	if len(m.Orgs) == 0 {
 		return ""
@@ -76,8 +106,8 @@ func colourKey(m *graph.Model, opt Options) string {
 // colourOf returns the colour for a colour key: the chart's own assignment
 // (see assignOrgColours) when the key has one, else the organisation's hash colour.
 func colourOf(key string, opt Options) Colour {
-	if opt.colorByAccess() {
-		if c, ok := accessColours[key]; ok {
+	if sc := opt.scheme(); sc != nil {
+		if c, ok := sc.colours[key]; ok {
 			return c
 		}
 		return unknownColour
@@ -95,7 +125,7 @@ func colourOf(key string, opt Options) Colour {
 // organisations keep the colour they have everywhere, and no two organisations of
 // a chart share a colour unless it has more than twelve.
 func assignOrgColours(ms []*graph.Model, opt Options) map[string]Colour {
-	if opt.colorByAccess() {
+	if opt.scheme() != nil {
 		return nil
 	}
 	count := map[string]int{}
@@ -129,8 +159,9 @@ func assignOrgColours(ms []*graph.Model, opt Options) map[string]Colour {
 }
 
 // Stages are the training stages the charts draw with their own shape, in the
-// order the legend lists them. Any other stage is drawn as "other".
-var Stages = []string{"base", "instruction-tuned", "chat", "code", "reasoning"}
+// order the legend lists them: graph's stage vocabulary. Any other stage is drawn
+// as "other".
+var Stages = graph.Stages()
 
 // stageOf returns the model's stage from Stages, or "other".
 func stageOf(m *graph.Model) string {

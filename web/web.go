@@ -17,6 +17,9 @@
 //	GET /api/models/{id}/ancestors     the models it derives from, nearest first:
 //	GET /api/models/{id}/descendants   depth (0: no limit), relations (lineage,
 //	                                   influence, all or names; default lineage)
+//	GET /api/models/{id}/license       what reaches the model through its lineage:
+//	                                   its licences, those met along the way and
+//	                                   their terms (Options.License; 404 without)
 //	GET /api/path?from=A&to=B          a shortest chain of relations from A down to
 //	                                   B (relations as above); "path": [] if none
 //	GET /api/render?models=A,B&f=svg   a chart of the models and the relations
@@ -69,6 +72,10 @@ type Options struct {
 	// Renders is how many renders may run at once (default 2); more wait for a
 	// free slot until their timeout.
 	Renders int
+	// License answers /api/models/{id}/license with a JSON-encodable report of
+	// what reaches model m through its lineage in l; the caller supplies it
+	// (package license). Without it that endpoint answers 404.
+	License func(l *graph.Lineage, m *graph.Model) any
 }
 
 // Server is the explorer's http.Handler. It is safe for concurrent use.
@@ -312,6 +319,10 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	}
 	filter := graph.Filter{Org: v.Get("org"), Stage: v.Get("stage"), Access: v.Get("access"), Arch: v.Get("arch"),
 		Since: since, Until: until}
+	if err := s.l.CheckFilter(filter); err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
 	query := graph.NormalizeName(v.Get("q"))
 	type match struct {
 		m    *graph.Model
@@ -389,6 +400,16 @@ func (s *Server) handleModel(w http.ResponseWriter, r *http.Request) {
 			s.ancestry(w, r, id, kind == "descendants")
 			return
 		}
+	}
+	if id, ok := strings.CutSuffix(rest, "/license"); ok {
+		if s.opt.License == nil {
+			writeError(w, http.StatusNotFound, "this server has no licence information")
+			return
+		}
+		if m := s.resolve(w, id); m != nil {
+			writeJSON(w, http.StatusOK, s.opt.License(s.l, m))
+		}
+		return
 	}
 	if m := s.resolve(w, rest); m != nil {
 		s.card(w, m.ID)

@@ -112,7 +112,7 @@ func TestModels(t *testing.T) {
 			t.Errorf("%s: total %d, want 2", c.query, got.Total)
 		}
 	}
-	for _, q := range []string{"?since=2022-13", "?until=yesterday", "?limit=0", "?limit=x", "?colour=red"} {
+	for _, q := range []string{"?since=2022-13", "?until=yesterday", "?limit=0", "?limit=x", "?colour=red", "?stage=bogus", "?access=free", "?arch=rnn"} {
 		if e := decode[errBody](t, get(t, s, "GET", "/api/models"+q), 400); e.Error == "" {
 			t.Errorf("%s: no error message", q)
 		}

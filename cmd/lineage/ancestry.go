@@ -14,7 +14,7 @@ import (
 
 var ancestorsCmd = &command{
 	name:    "ancestors",
-	args:    "MODEL [--depth N] [--relations R] [-f text|tree|json|csv]",
+	args:    "MODEL [--depth N] [--relations R] [-f " + strings.Join(ancestryFormats, "|") + "]",
 	summary: "Ancestors lists the models MODEL derives from, nearest first, with the step\n(relation) that links each one to the next model down the line.",
 	examples: []string{
 		"lineage ancestors chatgpt",
@@ -26,7 +26,7 @@ var ancestorsCmd = &command{
 
 var descendantsCmd = &command{
 	name:    "descendants",
-	args:    "MODEL [--depth N] [--relations R] [-f text|tree|json|csv]",
+	args:    "MODEL [--depth N] [--relations R] [-f " + strings.Join(ancestryFormats, "|") + "]",
 	summary: "Descendants lists the models derived from MODEL, nearest first, with the\nrelation by which each one was derived.",
 	examples: []string{
 		"lineage descendants llama -f tree",
@@ -35,6 +35,10 @@ var descendantsCmd = &command{
 		"lineage descendants gpt-3 -f dot > gpt3.dot",
 	},
 }
+
+// ancestryFormats are the formats ancestors and descendants write; usage line,
+// flag help and the check all read this list.
+var ancestryFormats = []string{"text", "tree", "json", "csv", "dot", "mermaid"}
 
 func init() {
 	ancestorsCmd.run = func(c *cli, args []string) error { return runAncestry(c, args, false) }
@@ -69,11 +73,11 @@ func (q *queryFlags) options(l *graph.Lineage) (graph.QueryOptions, error) {
 func runAncestry(c *cli, args []string, down bool) error {
 	var q queryFlags
 	fs := c.flagSet(c.cmd)
-	q.add(fs, "text, tree, json, csv, dot, mermaid")
+	q.add(fs, strings.Join(ancestryFormats, ", "))
 	if err := c.parse(fs, args, 1, 1); err != nil {
 		return err
 	}
-	if err := checkFormat(q.format, "text", "tree", "json", "csv", "dot", "mermaid"); err != nil {
+	if err := c.useFormat(q.format, ancestryFormats...); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -173,7 +177,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 		noun = strings.TrimSuffix(what, "s")
 	}
 	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	step := "STEP"
 	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
 	for _, h := range hops {

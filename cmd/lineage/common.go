@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -25,7 +26,7 @@ func runCommon(c *cli, args []string) error {
 	if err := c.parse(fs, args, 2, 2); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	l, f, a, b, err := c.loadPair(fs.Arg(0), fs.Arg(1), *relations)
@@ -83,6 +84,9 @@ func runCommon(c *cli, args []string) error {
 	}
 	return nil
 }
+
+// count is n and the noun, plural unless n is 1: "1 edge", "2 edges".
+func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun + plural(n) }
 
 func plural(n int) string {
 	if n == 1 {

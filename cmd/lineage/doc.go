@@ -16,10 +16,14 @@ Commands:
 	path FROM TO         how FROM leads to TO, step by step
 	common A B           the nearest ancestors A and B share, and how each descends
 	show MODEL           the model's card: facts, parents and children
+	license MODEL        the licences and terms that reach MODEL through its
+	                     lineage (information, not legal advice); --check lists
+	                     models whose licence drops inherited terms, for CI
 	list                 models, filtered by organisation, stage, access, date
 	render [MODEL...]    draw the lineage as SVG, PNG, DOT, Mermaid, JSON or HTML
 	docs FILE.md...      regenerate the charts marked in Markdown files
 	serve                the interactive explorer and a JSON API on loopback
+	import hf SOURCE...  a dataset from Hugging Face model cards, API records or dump
 	validate             check a dataset and report every problem with file:line
 	stats                counts by organisation, year, stage; the largest families
 	version              the version of lineage and of its dataset

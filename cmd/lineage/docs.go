@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spf13/pflag"
+
+	"github.com/lineage-dev/lineage/render"
 )
 
 var docsCmd = &command{
@@ -30,6 +36,9 @@ characters); a larger chart falls back to SVG, and the region says so.
 file and ARGS, or -o FILE relative to the Markdown file, as in
 '<!-- lineage render chatgpt --ancestors -f svg -o img/chatgpt.svg -->') and
 links it; GitHub does not show inline SVG. Files are replaced atomically.
+A region writes only a .svg or .png file inside the Markdown file's folder
+(symbolic links resolved), and draws from the dataset docs itself is given:
+--data, --nodes and --edges belong before or after 'docs', not in a region.
 
 With --check, docs writes nothing: it prints a unified diff of every stale
 region (and names every stale image) and exits 1 if any is stale, for CI.`,
@@ -40,14 +49,13 @@ region (and names every stale image) and exits 1 if any is stale, for CI.`,
 	run: runDocs,
 }
 
-// GitHub's limits for Mermaid diagrams in Markdown.
-const (
-	mermaidMaxEdges = 500
-	mermaidMaxChars = 50000
-)
+// docsMaxRead bounds each file docs reads: a Markdown file or an image it compares.
+const docsMaxRead = 64 << 20
 
 var (
 	docsStart = regexp.MustCompile(`^\s{0,3}<!--\s*lineage\s+render\b(.*?)-->\s*$`)
+	// docsOpen is the start of a start marker, with or without its closing -->.
+	docsOpen  = regexp.MustCompile(`^\s{0,3}<!--\s*lineage\s+render\b`)
 	docsEnd   = regexp.MustCompile(`^\s{0,3}<!--\s*/lineage\s*-->\s*$`)
 	docsFence = regexp.MustCompile("^\\s{0,3}(```+|~~~+)")
 )
@@ -58,6 +66,8 @@ func runDocs(c *cli, args []string) error {
 	if err := c.parse(fs, args, 1, -1); err != nil {
 		return err
 	}
+	// The diff and notes are for people: the Markdown's control characters are shown escaped.
+	c.stdout = textWriter{w: c.stdout}
 	stale := false
 	for _, file := range fs.Args() {
 		s, err := c.docsFile(file, *check)
@@ -90,7 +100,7 @@ type docsImage struct {
 // docsFile regenerates the regions of one Markdown file, or with check compares
 // them, and reports whether anything was stale.
 func (c *cli) docsFile(file string, check bool) (bool, error) {
-	src, err := os.ReadFile(file)
+	src, err := readRegular(file)
 	if err != nil {
 		return false, err
 	}
@@ -122,7 +132,7 @@ func (c *cli) docsFile(file string, check bool) (bool, error) {
 			fmt.Fprint(c.stdout, unifiedDiff(file, src, out.Bytes()))
 		}
 		for _, img := range images {
-			if old, err := os.ReadFile(img.path); err != nil || !bytes.Equal(old, img.data) {
+			if old, err := readRegular(img.path); err != nil || !bytes.Equal(old, img.data) {
 				fmt.Fprintf(c.stdout, "%s: image %s is stale or missing\n", file, img.path)
 				stale = true
 			}
@@ -131,7 +141,7 @@ func (c *cli) docsFile(file string, check bool) (bool, error) {
 	}
 	// Images first: the Markdown never links an image that is not written.
 	for _, img := range images {
-		if old, err := os.ReadFile(img.path); err == nil && bytes.Equal(old, img.data) {
+		if old, err := readRegular(img.path); err == nil && bytes.Equal(old, img.data) {
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(img.path), 0o755); err != nil {
@@ -146,7 +156,7 @@ func (c *cli) docsFile(file string, check bool) (bool, error) {
 		if err := writeFileAtomic(file, out.Bytes()); err != nil {
 			return false, err
 		}
-		fmt.Fprintf(c.stderr, "updated %s (%d charts)\n", file, len(regions))
+		fmt.Fprintf(c.stderr, "updated %s (%d chart%s)\n", file, len(regions), plural(len(regions)))
 	}
 	return stale, nil
 }
@@ -176,6 +186,8 @@ func findRegions(file string, src []byte) ([]docsRegion, error) {
 			}
 		}
 		switch {
+		case docsOpen.MatchString(text) && !docsStart.MatchString(text):
+			return nil, fmt.Errorf("%s:%d: the chart marker does not end with --> on its line", file, i+1)
 		case docsStart.MatchString(text):
 			if open != nil {
 				return nil, fmt.Errorf("%s:%d: a chart starts inside the chart of line %d; close that one with <!-- /lineage -->", file, i+1, open.line)
@@ -250,22 +262,25 @@ func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsIma
 			return "", nil, err
 		}
 		edges, chars := mermaidEdges(chart), utf8.RuneCount(chart)
-		if edges <= mermaidMaxEdges && chars <= mermaidMaxChars {
+		if edges <= render.MermaidMaxEdges && chars <= render.MermaidMaxChars {
 			body := "```mermaid" + nl + strings.ReplaceAll(strings.TrimRight(string(chart), "\n"), "\n", nl) + nl + "```" + nl
 			return body, nil, nil
 		}
 		note = fmt.Sprintf("<!-- drawn as SVG: as Mermaid this chart has %d edges and %d characters, over GitHub's limits of %d and %d -->%s",
-			edges, chars, mermaidMaxEdges, mermaidMaxChars, nl)
+			edges, chars, render.MermaidMaxEdges, render.MermaidMaxChars, nl)
 		format = "svg"
 	}
 	if out == "" {
 		out = docsImageName(file, rest, format)
 	}
+	path, err := docsImagePath(file, out, format)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: -o %s: %w", where, out, err)
+	}
 	img, err := c.renderInProcess(where, append(rest, "-f", format))
 	if err != nil {
 		return "", nil, err
 	}
-	path := filepath.Join(filepath.Dir(file), filepath.FromSlash(out))
 	alt := "lineage chart: " + strings.Join(rest, " ")
 	if len(rest) == 0 {
 		alt += "every model"
@@ -278,7 +293,9 @@ func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsIma
 // returns what it writes to stdout.
 func (c *cli) renderInProcess(where string, args []string) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
-	sub := &cli{stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd}
+	format := args[len(args)-1] // docsChart ends args with -f FORMAT
+	sub := &cli{stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd,
+		checkFlags: func(fs *pflag.FlagSet) error { return regionFlags(fs, format) }}
 	err := renderCmd.run(sub, args)
 	if msg := strings.TrimSpace(stderr.String()); msg != "" {
 		fmt.Fprintf(c.stderr, "%s: %s\n", where, msg)
@@ -298,6 +315,101 @@ func (c *cli) renderInProcess(where string, args []string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: lineage render %s drew nothing", where, strings.Join(args, " "))
 	}
 	return stdout.Bytes(), nil
+}
+
+// regionFlags checks the flags of a region as render parsed them, so that every
+// spelling pflag accepts (--nodes=F, --nodes F, -ho F) counts: a region reads
+// no file (it draws from the dataset docs was given), writes none itself (docs
+// writes its image, see docsImagePath) and draws in the format docs asked for.
+func regionFlags(fs *pflag.FlagSet, format string) error {
+	for _, name := range []string{"data", "nodes", "edges"} {
+		if fs.Changed(name) {
+			return usagef("--%s reads a file, which a chart region may not; give --data, --nodes or --edges to 'lineage docs' itself", name)
+		}
+	}
+	if fs.Changed("output") {
+		return usagef("-o must stand on its own (-o FILE, -oFILE, --output FILE or --output=FILE), not grouped with other flags")
+	}
+	if f := fs.Lookup("format"); f == nil || f.Value.String() != format {
+		return usagef("the format of the chart is unclear; give -f FORMAT on its own")
+	}
+	return nil
+}
+
+// docsImagePath returns where the image out of a region of file goes: out is
+// relative to the Markdown file's folder and must stay inside it, symbolic links
+// resolved, and name a .svg or .png file in the region's format that is not a
+// symbolic link or anything but a regular file.
+func docsImagePath(file, out, format string) (string, error) {
+	if ext := strings.ToLower(filepath.Ext(out)); ext != "."+format {
+		return "", fmt.Errorf("a chart image is a .svg or .png file named for its format (here .%s)", format)
+	}
+	native := filepath.FromSlash(out)
+	if !filepath.IsLocal(native) {
+		return "", errors.New("the image would be outside the Markdown file's folder; give a path inside it")
+	}
+	dir := filepath.Dir(file)
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", err
+	}
+	root, err = filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, native)
+	// The deepest part of path that exists must resolve inside root; the rest
+	// is made by MkdirAll, so it can hold no link.
+	for p := path; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return "", err
+		}
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", p, err)
+		}
+		if real, err = filepath.Abs(real); err != nil {
+			return "", err
+		}
+		if rel, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
+			return "", errors.New("the image would be outside the Markdown file's folder (through a symbolic link); give a path inside it")
+		}
+		break
+	}
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file", path)
+	}
+	return path, nil
+}
+
+// readRegular reads a file docs compares or updates: a regular file of at most
+// docsMaxRead bytes. It opens without blocking, so a FIFO neither hangs nor is read.
+func readRegular(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if st.Size() > docsMaxRead {
+		return nil, fmt.Errorf("%s is larger than %d MiB", path, docsMaxRead>>20)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, docsMaxRead+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > docsMaxRead {
+		return nil, fmt.Errorf("%s is larger than %d MiB", path, docsMaxRead>>20)
+	}
+	return b, nil
 }
 
 // docsImageName is the default image name of a region: the Markdown file's

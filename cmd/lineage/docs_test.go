@@ -185,10 +185,14 @@ func TestDocsKeepsCRLF(t *testing.T) {
 	md := filepath.Join(t.TempDir(), "win.md")
 	src := "Intro\r\n<!-- lineage render chatgpt --ancestors -->\r\n<!-- /lineage -->\r\nEnd\r\n"
 	writeFile(t, md, src)
-	if code, _, stderr := runCLI("docs", md); code != 0 {
+	code, _, stderr := runCLI("docs", md)
+	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	got := readFile(t, md)
+	if !strings.Contains(stderr, "updated "+md+" (1 chart)\n") {
+		t.Errorf("stderr %q: want 'updated %s (1 chart)'", stderr, md)
+	}
 	if strings.Count(got, "\n") != strings.Count(got, "\r\n") {
 		t.Errorf("line endings mixed:\n%q", got)
 	}
@@ -210,6 +214,7 @@ func TestDocsErrors(t *testing.T) {
 		{"unknown model", "<!-- lineage render no-such-model -->\n<!-- /lineage -->\n", 1, "no-such-model"},
 		{"format", "<!-- lineage render chatgpt -f dot -->\n<!-- /lineage -->\n", 1, `doc.md:1: a chart in Markdown is mermaid, svg or png, not "dot"`},
 		{"bad flag", "<!-- lineage render chatgpt --bogus -->\n<!-- /lineage -->\n", 1, "doc.md:1: lineage render chatgpt --bogus -f mermaid: unknown flag: --bogus"},
+		{"marker without -->", "a\n<!-- lineage render chatgpt\n<!-- /lineage -->\n", 1, "doc.md:2: the chart marker does not end with --> on its line"},
 		{"quote", "<!-- lineage render \"chat gpt -->\n<!-- /lineage -->\n", 1, "doc.md:1: unclosed \""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
-	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/term"
 
 	"github.com/lineage-dev/lineage/graph"
 	"github.com/lineage-dev/lineage/render"
@@ -18,15 +22,31 @@ func colorWanted(w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return isTerminal(w)
 }
 
-// style wraps s in an ANSI style when colour is on.
+// isTerminal reports whether w is a terminal. It is the one test of "is this a
+// terminal" that colour, table width and render use.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalWidth is the width in columns of the terminal w is, or 0 when w is not
+// a terminal (output piped or redirected keeps its full lines).
+func terminalWidth(w any) int {
+	if !isTerminal(w) {
+		return 0
+	}
+	n, _, err := term.GetSize(int(w.(*os.File).Fd()))
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
+}
+
+// style wraps s in an ANSI style when colour is on. code is one of the codes
+// isStyleCode accepts, the only escapes textWriter lets through.
 func (c *cli) style(code, s string) string {
 	if !c.color || s == "" {
 		return s
@@ -84,32 +104,6 @@ func toModelJSON(m *graph.Model) modelJSON { return modelJSON{ModelRecord: rende
 
 func toEdgesJSON(es []graph.Edge) []edgeJSON { return render.NewEdgeRecords(es) }
 
-// newTable returns a tabwriter whose lines lose their trailing blanks (an empty last
-// column otherwise leaves padding behind); Flush writes to w.
-func newTable(w io.Writer) *tabwriter.Writer {
-	return tabwriter.NewWriter(trimWriter{w}, 0, 0, 2, ' ', 0)
-}
-
-// trimWriter drops spaces before each newline. tabwriter writes whole lines on Flush.
-type trimWriter struct{ w io.Writer }
-
-func (t trimWriter) Write(p []byte) (int, error) {
-	lines := strings.SplitAfter(string(p), "\n")
-	var b strings.Builder
-	for _, l := range lines {
-		if body, ok := strings.CutSuffix(l, "\n"); ok {
-			b.WriteString(strings.TrimRight(body, " "))
-			b.WriteByte('\n')
-		} else {
-			b.WriteString(l)
-		}
-	}
-	if _, err := io.WriteString(t.w, b.String()); err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}
-
 // heading is a model's name followed by its facts, when it has any.
 func (c *cli) heading(m *graph.Model) string {
 	if f := facts(m); f != "" {
@@ -125,24 +119,100 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeCSV writes a header and rows; csv.Writer quotes what needs quoting.
+// writeCSV writes a header and rows; csv.Writer quotes what needs quoting. It is
+// every -f csv output, so it is where formula cells are neutralised (csvCell).
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, cell := range row {
+			safe[i] = csvCell(cell)
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
 	}
+	cw.Flush()
 	return cw.Error()
 }
 
-// checkFormat returns a usage error unless f is one of the allowed formats.
-func checkFormat(f string, allowed ...string) error {
-	for _, a := range allowed {
-		if f == a {
-			return nil
+// csvCell keeps a spreadsheet from running a cell as a formula, as OWASP's CSV
+// injection advice says: a cell that starts with =, +, -, @, tab or carriage
+// return gets a ' in front, which spreadsheets show as text and do not display.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// useFormat returns a usage error unless f is one of the allowed formats. For the
+// formats people read (text, tree) it puts textWriter between the command and
+// stdout, so no control character from the data reaches the terminal.
+func (c *cli) useFormat(f string, allowed ...string) error {
+	if !slices.Contains(allowed, f) {
+		return usagef("unknown format %q: want %s", f, strings.Join(allowed, ", "))
+	}
+	if f == "text" || f == "tree" {
+		c.stdout = textWriter{c.stdout, c.color}
+	}
+	return nil
+}
+
+// textWriter is the one filter between lineage's text output and a terminal: it
+// writes every control character (C0 but newline and tab, DEL, C1), bidirectional
+// override, line or paragraph separator and invalid byte as a visible escape
+// (\x1b, \u202e, \xff), so a name or description cannot clear the screen, set
+// the window title, make a link or reorder a line. With style set it keeps the
+// colour codes lineage itself writes (see cli.style).
+type textWriter struct {
+	w     io.Writer
+	style bool
+}
+
+func (t textWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, escapeText(string(p), t.style)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// escapeText is textWriter's rule, for one string.
+func escapeText(s string, style bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\x1b' && style && isStyleCode(s[i:]):
+			end := strings.IndexByte(s[i:], 'm')
+			b.WriteString(s[i : i+end+1])
+			n = end + 1
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x80 && unicode.IsControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r), r == 0x2028, r == 0x2029, 0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// isStyleCode reports whether s starts with one of the escapes cli.style writes.
+func isStyleCode(s string) bool {
+	for _, code := range []string{"0", "1", "2", "32", "33"} {
+		if strings.HasPrefix(s, "\x1b["+code+"m") {
+			return true
 		}
 	}
-	return usagef("unknown format %q: want %s", f, strings.Join(allowed, ", "))
+	return false
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -26,16 +27,16 @@ var listCmd = &command{
 func runList(c *cli, args []string) error {
 	fs := c.flagSet(c.cmd)
 	org := fs.String("org", "", "only models made by `ORG`")
-	stage := fs.String("stage", "", "only models at `STAGE` (base, instruction-tuned, chat, code, reasoning)")
-	access := fs.String("access", "", "only models with `ACCESS` (open, limited, api, closed)")
-	arch := fs.String("arch", "", "only models with architecture `ARCH` (decoder-only, encoder-decoder, moe, ...)")
+	stage := fs.String("stage", "", "only models at `STAGE` ("+strings.Join(graph.Stages(), ", ")+", or another the data uses)")
+	access := fs.String("access", "", "only models with `ACCESS` ("+strings.Join(graph.AccessLevels(), ", ")+")")
+	arch := fs.String("arch", "", "only models with architecture `ARCH` ("+strings.Join(graph.Architectures(), ", ")+", or another the data uses)")
 	since := fs.String("since", "", "only models released in or after `DATE`")
 	until := fs.String("until", "", "only models released in or before `DATE`")
 	format := fs.StringP("format", "f", "text", "output `format`: text, json, csv")
 	if err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json", "csv"); err != nil {
+	if err := c.useFormat(*format, "text", "json", "csv"); err != nil {
 		return err
 	}
 	from, err := graph.ParseDate(*since)
@@ -50,7 +51,15 @@ func runList(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	ms := l.List(graph.Filter{Org: *org, Stage: *stage, Access: *access, Arch: *arch, Since: from, Until: to})
+	filter := graph.Filter{Org: *org, Stage: *stage, Access: *access, Arch: *arch, Since: from, Until: to}
+	if err := l.CheckFilter(filter); err != nil {
+		var ve *graph.VocabularyError
+		if errors.As(err, &ve) {
+			return usagef("--%s: %v", ve.Field, err)
+		}
+		return err
+	}
+	ms := l.List(filter)
 	switch *format {
 	case "json":
 		out := make([]modelJSON, len(ms))
@@ -69,7 +78,8 @@ func runList(c *cli, args []string) error {
 		fmt.Fprintln(c.stdout, "no models match")
 		return nil
 	}
-	tw := newTable(c.stdout)
+	tw := c.newTable()
+	tw.fit = c.width
 	fmt.Fprintln(tw, "DATE\tMODEL\tORG\tPARAMS\tSTAGE\tACCESS")
 	for _, m := range ms {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", m.Date, label(m), strings.Join(m.Orgs, ", "), strings.Join(m.Params, "/"), m.Stage, m.Access)

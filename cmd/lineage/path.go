@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/lineage-dev/lineage/graph"
 )
@@ -11,8 +12,8 @@ var pathCmd = &command{
 	args: "FROM TO [--all [--limit N]] [--relations R] [-f text|json]",
 	summary: "Path shows how FROM leads to TO: the shortest chain of relations from the\n" +
 		"ancestor FROM down to TO, each step with what was done. With --all it lists\n" +
-		"every path, shortest first, up to --limit. When TO is an ancestor of FROM the\n" +
-		"path is shown the other way round, with a note.",
+		"every path, shortest first, up to --limit (at most " + strconv.Itoa(graph.MaxPaths) + "). When TO is an\n" +
+		"ancestor of FROM the path is shown the other way round, with a note.",
 	examples: []string{
 		"lineage path gpt-3 chatgpt",
 		"lineage path llama alpaca --relations all --all",
@@ -23,17 +24,20 @@ var pathCmd = &command{
 func runPath(c *cli, args []string) error {
 	fs := c.flagSet(c.cmd)
 	all := fs.Bool("all", false, "list every path, not just a shortest one")
-	limit := fs.Int("limit", 50, "with --all, list at most `N` paths (0: no limit)")
+	limit := fs.Int("limit", 50, fmt.Sprintf("with --all, list at most `N` paths (0: the most lineage lists, %d)", graph.MaxPaths))
 	relations := fs.String("relations", "lineage", "relations to follow: lineage, influence, all, or `names`")
 	format := fs.StringP("format", "f", "text", "output `format`: text, json")
 	if err := c.parse(fs, args, 2, 2); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	if *limit < 0 {
-		return usagef("--limit must be 0 (no limit) or more, got %d", *limit)
+		return usagef("--limit must be 0 (as many as lineage lists) or more, got %d", *limit)
+	}
+	if fs.Changed("limit") && !*all {
+		return usagef("--limit goes with --all (path without --all shows one shortest path)")
 	}
 	l, f, from, to, err := c.loadPair(fs.Arg(0), fs.Arg(1), *relations)
 	if err != nil {
@@ -62,6 +66,15 @@ func runPath(c *cli, args []string) error {
 		}
 		return fmt.Errorf("no path between %s and %s %s%s", from.Name, to.Name, relationsPhrase(graph.QueryOptions{Relations: f}), hint)
 	}
+	// A cut list says so on stderr, in every format.
+	defer func() {
+		switch {
+		case !complete && len(paths) == graph.MaxPaths:
+			fmt.Fprintf(c.stderr, "lineage: stopped at %d paths, the most lineage lists; there are more\n", len(paths))
+		case !complete:
+			fmt.Fprintf(c.stderr, "lineage: stopped at %d path%s (--limit); there are more\n", len(paths), plural(len(paths)))
+		}
+	}()
 	if *format == "json" {
 		out := make([][]modelJSON, len(paths))
 		for i, p := range paths {
@@ -82,9 +95,6 @@ func runPath(c *cli, args []string) error {
 			fmt.Fprintf(c.stdout, "%s → %s: %d step%s %s\n", from.Name, to.Name, len(p), plural(len(p)), relationsPhrase(graph.QueryOptions{Relations: f}))
 		}
 		c.writeSteps(l, p)
-	}
-	if !complete {
-		fmt.Fprintf(c.stderr, "lineage: stopped at %d path%s (--limit); there are more\n", len(paths), plural(len(paths)))
 	}
 	return nil
 }

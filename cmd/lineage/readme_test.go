@@ -10,10 +10,14 @@ import (
 // TestREADMEExamples runs every example the README shows as a "$ lineage ..." line
 // at the top of a text block and checks that the block holds exactly what the
 // command prints, so the tour never drifts from the tool or its data. With
-// -update it rewrites the blocks instead (review the diff).
+// -update it rewrites the blocks instead (review the diff). The examples run from
+// the repository root, as a reader runs them, in the order shown, and what they
+// write under /tmp/ goes to a temporary directory of the test's own.
 func TestREADMEExamples(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
-	readme, err := os.ReadFile("../../README.md")
+	tmp := t.TempDir()
+	t.Chdir("../..")
+	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +30,7 @@ func TestREADMEExamples(t *testing.T) {
 			continue
 		}
 		cmd, want, _ := strings.Cut(body, "\n")
-		args, err := splitCommandLine(strings.TrimPrefix(cmd, "$ lineage "))
+		args, err := splitCommandLine(strings.ReplaceAll(strings.TrimPrefix(cmd, "$ lineage "), "/tmp/", tmp+"/"))
 		if err != nil {
 			t.Fatalf("%s: %v", cmd, err)
 		}
@@ -45,11 +49,28 @@ func TestREADMEExamples(t *testing.T) {
 		n++
 	}
 	if *update && fresh != string(readme) {
-		if err := os.WriteFile("../../README.md", []byte(fresh), 0o644); err != nil {
+		if err := os.WriteFile("README.md", []byte(fresh), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if n < 8 {
 		t.Errorf("found %d README examples, want the whole tour (8 or more)", n)
+	}
+}
+
+// TestREADMEInstall: the README installs from the clone; the module is not
+// published, so a module path with @latest cannot work.
+func TestREADMEInstall(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "`go install ./cmd/...`") {
+		t.Error("the README does not say how to install from the clone (go install ./cmd/...)")
+	}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.Contains(line, "go install") && strings.Contains(line, "@latest") && !strings.Contains(line, "does not work") {
+			t.Errorf("the README installs from an unpublished module path: %s", line)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 var renderCmd = &command{
 	name: "render",
-	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access] [--cluster org] [--edge-labels] [-f dot|mermaid|json|graphml|gexf|cyjs|svg|png|html] [-o FILE]",
+	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access|license] [--cluster org] [--edge-labels] [-f dot|mermaid|json|graphml|gexf|cyjs|svg|png|html] [-o FILE]",
 	summary: `Render draws the lineage as a chart. With no MODEL it draws the whole dataset;
 with models, it draws them with their ancestors and descendants (or only one
 side, with --ancestors or --descendants), the named models in bold. Models
@@ -157,7 +157,7 @@ func runRender(c *cli, args []string) error {
 	fs.BoolVar(&down, "descendants", false, "draw the models derived from MODEL (neither flag: both)")
 	fs.IntVar(&depth, "depth", 0, "follow at most `N` steps from MODEL (0: no limit)")
 	fs.StringVar(&relations, "relations", "lineage", "relations to follow (and, when given, to draw): lineage, influence, all, or names such as `lineage,teacher-data`")
-	fs.StringVar(&color, "color", "org", "colour models by `org` (organisation) or access")
+	fs.StringVar(&color, "color", "org", "colour models by `org` (organisation), access or license (licence family)")
 	fs.StringVar(&cluster, "cluster", "", "box models by `org` (organisation)")
 	fs.BoolVar(&edgeLabels, "edge-labels", false, "write the relation (finetune, rlhf, ...) on each edge")
 	fs.StringVarP(&fmtF, "format", "f", "", "output `format`: "+strings.Join(renderFormats(), ", ")+" (default: from -o, else dot)")
@@ -170,6 +170,9 @@ func runRender(c *cli, args []string) error {
 		return err
 	}
 	opt := render.Options{ColorBy: color, Cluster: cluster, EdgeLabels: edgeLabels}
+	if color == "license" {
+		opt.LicenseFamily = licenseFamily
+	}
 	if err := opt.Check(); err != nil {
 		return usageError{err.Error()}
 	}
@@ -292,14 +295,4 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -33,10 +34,11 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd,
+		ancestorsCmd, descendantsCmd, pathCmd, commonCmd, showCmd, listCmd, licenseCmd,
 		renderCmd,
 		docsCmd,
 		serveCmd,
+		importCmd,
 		validateCmd, statsCmd, versionCmd, helpCmd,
 	}
 }
@@ -54,10 +56,14 @@ func lookupCommand(name string) *command {
 type cli struct {
 	stdout, stderr io.Writer
 	color          bool
+	width          int // of the terminal stdout is, for tables; 0 when not a terminal
 	dataDir        string
 	nodesFile      string
 	edgesFile      string
 	cmd            *command
+	// checkFlags, when set, vets a command's parsed flags before they are used:
+	// docs runs render in-process with it to refuse what a chart region may not do.
+	checkFlags func(fs *pflag.FlagSet) error
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -75,7 +81,9 @@ var errHelp = errors.New("help shown")
 
 // run is the whole program: it parses args, runs one command and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout)}
+	// stderr is always text for people: no control character from the data reaches it.
+	stderr = textWriter{w: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout), width: terminalWidth(stdout)}
 	fs := pflag.NewFlagSet("lineage", pflag.ContinueOnError)
 	fs.SetInterspersed(false)
 	fs.SetOutput(io.Discard)
@@ -163,6 +171,11 @@ func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) erro
 	if err := fs.Parse(args); err != nil {
 		return usageError{flagError(err, args)}
 	}
+	if c.checkFlags != nil {
+		if err := c.checkFlags(fs); err != nil {
+			return err
+		}
+	}
 	c.takeDataFlags(fs)
 	if h, _ := fs.GetBool("help"); h {
 		fmt.Fprint(c.stdout, commandHelp(c.cmd, fs))
@@ -170,14 +183,12 @@ func (c *cli) parse(fs *pflag.FlagSet, args []string, minArgs, maxArgs int) erro
 	}
 	n := fs.NArg()
 	if n < minArgs || maxArgs >= 0 && n > maxArgs {
-		want := fmt.Sprintf("%d argument", minArgs)
+		want := count(minArgs, "argument")
 		switch {
 		case maxArgs < 0:
-			want = fmt.Sprintf("at least %d arguments", minArgs)
+			want = "at least " + want
 		case minArgs != maxArgs:
 			want = fmt.Sprintf("%d to %d arguments", minArgs, maxArgs)
-		case minArgs != 1:
-			want += "s"
 		}
 		return usagef("%s takes %s (usage: %s), got %d", c.cmd.name, want, usageLine(c.cmd), n)
 	}
@@ -199,9 +210,9 @@ func (c *cli) load() (*graph.Lineage, error) {
 			}
 		}
 		if n := ps.Errors(); n > shown {
-			fmt.Fprintf(c.stderr, "... and %d more errors\n", n-shown)
+			fmt.Fprintf(c.stderr, "... and %s\n", count(n-shown, "more error"))
 		}
-		fmt.Fprintf(c.stderr, "lineage: the dataset has %d errors; 'lineage validate' lists every problem\n", ps.Errors())
+		fmt.Fprintf(c.stderr, "lineage: the dataset has %s; 'lineage validate' lists every problem\n", count(ps.Errors(), "error"))
 		return nil, errReported
 	}
 	if err != nil {
@@ -210,7 +221,7 @@ func (c *cli) load() (*graph.Lineage, error) {
 	if ws := l.Problems(); len(ws) > 0 {
 		more := ""
 		if len(ws) > 1 {
-			more = fmt.Sprintf(" (and %d more warnings; 'lineage validate' lists them)", len(ws)-1)
+			more = fmt.Sprintf(" (and %s; 'lineage validate' lists them)", count(len(ws)-1, "more warning"))
 		}
 		fmt.Fprintf(c.stderr, "%s%s\n", ws[0], more)
 	}
@@ -255,11 +266,15 @@ func (c *cli) resolve(l *graph.Lineage, name string) (*graph.Model, error) {
 }
 
 // flagError rewrites pflag's messages into what to do: Go's number parsing errors
-// become "not a whole number", and a long flag typed with one dash gets a hint.
+// become "not a whole number" (or "too large a number"), and a long flag typed with one dash gets a hint.
 func flagError(err error, args []string) string {
 	msg := err.Error()
 	if i := strings.Index(msg, ": strconv.Parse"); i >= 0 {
-		msg = msg[:i] + ": not a whole number"
+		reason := "not a whole number"
+		if strings.HasSuffix(msg, strconv.ErrRange.Error()) {
+			reason = "too large a number"
+		}
+		msg = msg[:i] + ": " + reason
 	}
 	if strings.Contains(msg, "unknown shorthand flag") {
 		for _, a := range args {

@@ -80,7 +80,8 @@ func runServe(c *cli, args []string) error {
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(c.stderr, "lineage: warning: serving on %s, which other machines may reach\n", *addr)
 	}
-	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout})
+	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout,
+		License: licenseReportJSON})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/license"
 )
 
 var showCmd = &command{
@@ -21,7 +24,7 @@ func runShow(c *cli, args []string) error {
 	if err := c.parse(fs, args, 1, 1); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	l, err := c.load()
@@ -32,7 +35,8 @@ func runShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	parents, children := l.Parents(m.ID), l.Children(m.ID)
+	parents := byRelative(l, l.Parents(m.ID), func(e graph.Edge) string { return e.From })
+	children := byRelative(l, l.Children(m.ID), func(e graph.Edge) string { return e.To })
 	if *format == "json" {
 		card := struct {
 			modelJSON
@@ -42,7 +46,7 @@ func runShow(c *cli, args []string) error {
 		return writeJSON(c.stdout, card)
 	}
 	fmt.Fprintf(c.stdout, "%s\n", c.bold(label(m)))
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	row := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
@@ -62,6 +66,9 @@ func runShow(c *cli, args []string) error {
 	for _, a := range m.Attrs {
 		row(a.Key, a.Value)
 	}
+	if fam := license.FamilyOf(m); fam != license.Unknown {
+		row("terms", fmt.Sprintf("%s licence; what reaches it from its ancestors: lineage license %s", fam, m.ID))
+	}
 	tw.Flush()
 	c.writeRelatives(l, "parents", parents, func(e graph.Edge) string { return e.From })
 	c.writeRelatives(l, "children", children, func(e graph.Edge) string { return e.To })
@@ -73,10 +80,32 @@ func (c *cli) writeRelatives(l *graph.Lineage, title string, edges []graph.Edge,
 	if len(edges) == 0 {
 		return
 	}
-	tw := newTable(c.stdout)
+	tw := c.newTable()
 	for _, e := range edges {
 		m, _ := l.Model(other(e))
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", label(m), m.Date, c.rel(e.Relation), e.Note)
 	}
 	tw.Flush()
+}
+
+// byRelative sorts a card's edges by the other model's date (models without one
+// last), then name, then id.
+func byRelative(l *graph.Lineage, edges []graph.Edge, other func(graph.Edge) string) []graph.Edge {
+	edges = slices.Clone(edges)
+	slices.SortStableFunc(edges, func(a, b graph.Edge) int {
+		ma, _ := l.Model(other(a))
+		mb, _ := l.Model(other(b))
+		if ma.Date.IsZero() != mb.Date.IsZero() {
+			return cmp.Compare(btoi(ma.Date.IsZero()), btoi(mb.Date.IsZero()))
+		}
+		return cmp.Or(ma.Date.Compare(mb.Date), strings.Compare(ma.Name, mb.Name), strings.Compare(ma.ID, mb.ID))
+	})
+	return edges
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -24,7 +24,7 @@ func runStats(c *cli, args []string) error {
 	if err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := c.useFormat(*format, "text", "json"); err != nil {
 		return err
 	}
 	if *top < 0 {
@@ -62,8 +62,12 @@ func runStats(c *cli, args []string) error {
 		})
 	}
 	w := c.stdout
-	fmt.Fprintf(w, "%d models, %d edges (%d lineage, %d influence); %d roots, %d leaves\n",
-		st.Models, st.Edges, st.LineageEdges, st.InfluenceEdges, st.Roots, st.Leaves)
+	leaves := fmt.Sprintf("%d leaf", st.Leaves)
+	if st.Leaves != 1 {
+		leaves = fmt.Sprintf("%d leaves", st.Leaves)
+	}
+	fmt.Fprintf(w, "%s, %s (%d lineage, %d influence); %s, %s\n",
+		count(st.Models, "model"), count(st.Edges, "edge"), st.LineageEdges, st.InfluenceEdges, count(st.Roots, "root"), leaves)
 	// Counts are right-aligned in a column as wide as the largest; labels follow.
 	section := func(title string, cs []graph.Count) {
 		fmt.Fprintf(w, "\n%s\n", c.bold(title))
@@ -97,7 +101,7 @@ func runStats(c *cli, args []string) error {
 		for i, m := range st.LongestChain {
 			names[i] = m.Name
 		}
-		fmt.Fprintf(w, "\n%s\n  %s\n", c.bold(fmt.Sprintf("longest lineage chain (%d steps)", len(names)-1)), strings.Join(names, " → "))
+		fmt.Fprintf(w, "\n%s\n  %s\n", c.bold("longest lineage chain ("+count(len(names)-1, "step")+")"), strings.Join(names, " → "))
 	}
 	return nil
 }

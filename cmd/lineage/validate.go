@@ -53,10 +53,10 @@ func runValidate(c *cli, args []string) error {
 		fmt.Fprintln(c.stderr, p)
 	}
 	if n := ps.Errors(); n > 0 {
-		fmt.Fprintf(c.stderr, "lineage: %s, %s: %d error%s, %d warning%s\n", nodesName, edgesName, n, plural(n), len(ps)-n, plural(len(ps)-n))
+		fmt.Fprintf(c.stderr, "lineage: %s, %s: %s, %s\n", nodesName, edgesName, count(n, "error"), count(len(ps)-n, "warning"))
 		return errReported
 	}
-	fmt.Fprintf(c.stdout, "ok: %d models, %d edges", l.Len(), len(l.Edges()))
+	fmt.Fprintf(c.stdout, "ok: %s, %s", count(l.Len(), "model"), count(len(l.Edges()), "edge"))
 	if len(ps) > 0 {
 		fmt.Fprintf(c.stdout, ", %d warning%s", len(ps), plural(len(ps)))
 	}

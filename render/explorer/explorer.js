@@ -428,6 +428,21 @@
       dl.appendChild(el('dt', k));
       dl.appendChild(el('dd', v));
     }
+    const attrs = m.attrs || {};
+    if (attrs.license || attrs.license_url) {
+      dl.appendChild(el('dt', 'Licence'));
+      const dd = el('dd', (attrs.license || 'terms of use').split(';').join(', '));
+      if (m.license_family) dd.appendChild(el('span', ' · ' + m.license_family, 'rel'));
+      if (isWebURL(attrs.license_url)) {
+        const a = el('a', 'licence text');
+        a.setAttribute('href', attrs.license_url);
+        a.setAttribute('target', '_blank');
+        a.setAttribute('rel', 'noopener noreferrer');
+        dd.appendChild(document.createTextNode(' · '));
+        dd.appendChild(a);
+      }
+      dl.appendChild(dd);
+    }
     out.push(dl);
     if (m.description) out.push(el('p', m.description, 'desc'));
     if (isWebURL(m.url)) {

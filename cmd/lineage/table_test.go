@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestDisplayWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"abc", 3},
+		{"羊驼", 4},
+		{"ＣｈａｔＧＰＴ", 14},
+		{"e\u0301", 1},           // a combining mark takes no column
+		{"\x1b[32mok\x1b[0m", 2}, // nor do lineage's colour codes
+		{"a\u200bb", 2},
+	} {
+		if got := displayWidth(tc.s); got != tc.want {
+			t.Errorf("displayWidth(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestTableAlignsByDisplayWidth(t *testing.T) {
+	var b bytes.Buffer
+	tw := &table{w: &b}
+	tw.Write([]byte("羊驼\tx\nab\ty\n\tz\t\n"))
+	tw.Flush()
+	want := "羊驼  x\nab    y\n      z\n"
+	if b.String() != want {
+		t.Errorf("table:\n%q\nwant\n%q", b.String(), want)
+	}
+	// Colour codes take no room; a control character from the data takes the
+	// room of its escape.
+	b.Reset()
+	tw = &table{w: &b, style: true}
+	tw.Write([]byte("\x1b[32mfinetune\x1b[0m\tx\na\x07\ty\nplain\tz\n"))
+	tw.Flush()
+	want = "\x1b[32mfinetune\x1b[0m  x\na\\x07     y\nplain     z\n"
+	if b.String() != want {
+		t.Errorf("table with colour:\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+func TestTableFitsTerminal(t *testing.T) {
+	var b bytes.Buffer
+	tw := &table{w: &b, fit: 30}
+	tw.Write([]byte("a very long model name indeed\tAn Organisation With A Long Name\tlast cell that is long\nshort\torg\tx\n"))
+	tw.Flush()
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if w := displayWidth(line); w > 30 {
+			t.Errorf("line %q is %d columns, want at most 30", line, w)
+		}
+	}
+	if !strings.Contains(b.String(), "…") || !strings.HasPrefix(b.String(), "a ver") {
+		t.Errorf("no cut cells in:\n%s", b.String())
+	}
+}
+
+// TestListFitsTerminal: on a terminal list fits its width, cutting long cells
+// with …; piped, it keeps every cell whole.
+func TestListFitsTerminal(t *testing.T) {
+	for _, width := range []int{0, 60} {
+		var stdout, stderr bytes.Buffer
+		c := &cli{stdout: &stdout, stderr: &stderr, width: width, cmd: listCmd}
+		if err := listCmd.run(c, nil); err != nil {
+			t.Fatal(err)
+		}
+		long := 0
+		for _, line := range strings.Split(stdout.String(), "\n") {
+			long = max(long, displayWidth(line))
+		}
+		switch {
+		case width == 0 && (long <= 60 || strings.Contains(stdout.String(), "…")):
+			t.Errorf("piped: widest line %d columns, cut cells: %v; want whole cells", long, strings.Contains(stdout.String(), "…"))
+		case width > 0 && (long > width || !strings.Contains(stdout.String(), "…")):
+			t.Errorf("terminal of %d: widest line %d columns:\n%s", width, long, stdout.String())
+		}
+	}
+}
+
+func TestEscapeText(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		style bool
+		want  string
+	}{
+		{"plain 中文\n\ttab", false, "plain 中文\n\ttab"},
+		{"\x1b]0;title\x07", false, `\x1b]0;title\x07`},
+		{"a\rb\x7f\u009b\u202e\u2028", false, `a\x0db\x7f\u009b\u202e\u2028`},
+		{"bad\xff", false, `bad\xff`},
+		{"\x1b[1mbold\x1b[0m \x1b[2J", true, "\x1b[1mbold\x1b[0m \\x1b[2J"},
+		{"\x1b[1mbold\x1b[0m", false, `\x1b[1mbold\x1b[0m`},
+	} {
+		if got := escapeText(tc.in, tc.style); got != tc.want {
+			t.Errorf("escapeText(%q, %v) = %q, want %q", tc.in, tc.style, got, tc.want)
+		}
+		if again := escapeText(escapeText(tc.in, false), false); again != escapeText(tc.in, false) {
+			t.Errorf("escapeText is not idempotent on %q: %q", tc.in, again)
+		}
+	}
+}
+
+func TestCSVCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(1)": "'=HYPERLINK(1)", "+cmd": "'+cmd", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "GPT-4": "GPT-4", "": "", "2023-01": "2023-01",
+	} {
+		if got := csvCell(in); got != want {
+			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
