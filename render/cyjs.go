@@ -51,7 +51,8 @@ type cyEdge struct {
 //	              "edges": [{"data": {"id": "e0", "source": ..., "target": ..., "relation": ..., ...}}]}}
 //
 // A node's data is the model as JSON writes it (ModelRecord, free columns under
-// "attrs", year, and focus for Options.Focus models) plus value, its id again. An
+// "attrs", year, focus for Options.Focus models, license_family when
+// Options.LicenseFamily is set) plus value, its id again. An
 // edge's data is its EdgeRecord (from, to, relation, class, note) with id (e0, e1,
 // ..., never a node id, see edgeIDPrefix), source and target (the parent and child
 // ids) and citation (the record's source, renamed because Cytoscape's source is
@@ -69,6 +70,9 @@ func Cytoscape(w io.Writer, l *graph.Lineage, opt Options) error {
 	doc.Elements.Edges = []cyElement[cyEdge]{}
 	for _, m := range sortedModels(l) {
 		n := jsonNode{ModelRecord: NewModelRecord(m), Year: m.Date.Year, Focus: focus[m.ID]}
+		if opt.LicenseFamily != nil {
+			n.LicenseFamily = opt.licenseFamily(m)
+		}
 		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement[cyNode]{cyNode{n, m.ID}})
 	}
 	prefix := edgeIDPrefix(l)

@@ -12,9 +12,10 @@ import (
 // JSON chart: every model as NewModelRecord gives it and every edge as
 // NewEdgeRecords gives it. The two XML formats hold typed scalar columns, so this
 // file flattens a ModelRecord into one: lists (aliases, org, params) are joined
-// with ";" as in nodes.csv, free columns become columns of their own, and two
-// derived columns are added, year (an integer, for filters) and, when
-// Options.Focus names models, focus (a boolean).
+// with ";" as in nodes.csv, free columns become columns of their own, and derived
+// columns are added: year (an integer, for filters), focus (a boolean) when
+// Options.Focus names models, and license_family when Options.LicenseFamily is
+// set, as the JSON chart writes it.
 
 // exportKey is one typed column of a graph export.
 type exportKey struct {
@@ -27,11 +28,12 @@ type exportKey struct {
 type keyKind int
 
 const (
-	knownKey keyKind = iota // a field of ModelRecord, or an edge field
-	extraKey                // a column the format adds, from extraValue
-	yearKey                 // the year of the date, derived
-	freeKey                 // a free column of nodes.csv
-	focusKey                // whether Options.Focus names the model, derived
+	knownKey  keyKind = iota // a field of ModelRecord, or an edge field
+	extraKey                 // a column the format adds, from extraValue
+	yearKey                  // the year of the date, derived
+	freeKey                  // a free column of nodes.csv
+	focusKey                 // whether Options.Focus names the model, derived
+	familyKey                // Options.LicenseFamily's answer, derived
 )
 
 // exportTable is the models of a lineage as typed columns: keys, and for every
@@ -52,10 +54,10 @@ func edgeValues(e EdgeRecord) []string { return []string{e.Relation, e.Class, e.
 
 // newExportTable builds the columns of l's models: extra (derived columns the
 // format needs first, such as GraphML's model_id), then the known fields in
-// ModelRecord order, year, the free columns in the order they appear, and focus
-// when opt.Focus is not empty. A free column whose name equals a derived column
-// (extra, year, focus) keeps its name and the derived column is left out, so data
-// is never shadowed. extra's values come from extraValue.
+// ModelRecord order, year, the free columns in the order they appear, focus when
+// opt.Focus is not empty and license_family when opt.LicenseFamily is set. A free
+// column whose name equals a derived column (extra, year, focus, license_family)
+// keeps its name and the derived column is left out, so data is never shadowed. extra's values come from extraValue.
 func newExportTable(l *graph.Lineage, opt Options, extra []exportKey, extraValue func(m *graph.Model, key string) string) exportTable {
 	t := exportTable{models: sortedModels(l)}
 	var free []string
@@ -86,6 +88,9 @@ func newExportTable(l *graph.Lineage, opt Options, extra []exportKey, extraValue
 	if len(focus) > 0 && !taken("focus") {
 		t.keys = append(t.keys, exportKey{"focus", "boolean", focusKey})
 	}
+	if opt.LicenseFamily != nil && !taken("license_family") {
+		t.keys = append(t.keys, exportKey{"license_family", "string", familyKey})
+	}
 	for _, m := range t.models {
 		r := NewModelRecord(m)
 		fields := map[string]string{
@@ -108,6 +113,8 @@ func newExportTable(l *graph.Lineage, opt Options, extra []exportKey, extraValue
 				row[i] = r.Attrs[k.name]
 			case focusKey:
 				row[i] = strconv.FormatBool(focus[m.ID])
+			case familyKey:
+				row[i] = opt.licenseFamily(m)
 			}
 		}
 		t.rows = append(t.rows, row)

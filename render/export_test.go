@@ -844,3 +844,88 @@ func TestExportsHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestExportsLicenseFamily checks that the exports carry Options.LicenseFamily's
+// answer as license_family, as the JSON chart does, and only when it is set.
+func TestExportsLicenseFamily(t *testing.T) {
+	l := load(t, "fixture")
+	fam := func(m *graph.Model) string {
+		if m.ID == "orion" {
+			return "permissive"
+		}
+		return "" // reported as unknown
+	}
+	want := func(id string) string {
+		if id == "orion" {
+			return "permissive"
+		}
+		return "unknown"
+	}
+	for _, set := range []bool{false, true} {
+		opt := Options{}
+		if set {
+			opt.LicenseFamily = fam
+		}
+		var gml gmlDoc
+		if err := xml.Unmarshal(write(t, WriterFunc(GraphML), l, opt), &gml); err != nil {
+			t.Fatal(err)
+		}
+		key := ""
+		for _, k := range gml.Keys {
+			if k.Name == "license_family" && k.For == "node" {
+				key = k.ID
+			}
+		}
+		if (key != "") != set {
+			t.Fatalf("graphml: license_family key present = %v, want %v", key != "", set)
+		}
+		for _, n := range gml.Graphs[0].Nodes {
+			got := ""
+			for _, d := range n.Data {
+				if d.Key == key {
+					got = d.Value
+				}
+			}
+			if set && got != want(n.ID) {
+				t.Errorf("graphml: %s license_family %q, want %q", n.ID, got, want(n.ID))
+			}
+		}
+		var gexf gexfDoc
+		if err := xml.Unmarshal(write(t, WriterFunc(GEXF), l, opt), &gexf); err != nil {
+			t.Fatal(err)
+		}
+		id := ""
+		for _, as := range gexf.Graph.Attributes {
+			for _, a := range as.Attrs {
+				if as.Class == "node" && a.Title == "license_family" {
+					id = a.ID
+				}
+			}
+		}
+		if (id != "") != set {
+			t.Fatalf("gexf: license_family attribute present = %v, want %v", id != "", set)
+		}
+		for _, n := range gexf.Graph.Nodes {
+			got := ""
+			for _, v := range n.Values {
+				if v.For == id {
+					got = v.Value
+				}
+			}
+			if set && got != want(n.ID) {
+				t.Errorf("gexf: %s license_family %q, want %q", n.ID, got, want(n.ID))
+			}
+		}
+		var cy cyDoc
+		if err := json.Unmarshal(write(t, WriterFunc(Cytoscape), l, opt), &cy); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range cy.Elements.Nodes {
+			id, _ := n.Data["id"].(string)
+			got, has := n.Data["license_family"]
+			if has != set || set && got != want(id) {
+				t.Errorf("cyjs: %s license_family %v (present %v), want %q when set (%v)", id, got, has, want(id), set)
+			}
+		}
+	}
+}

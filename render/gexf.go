@@ -23,9 +23,9 @@ import (
 //
 // Node attributes, declared with their types: name, aliases, org, date, params,
 // arch, stage, access, description, url, source, year (integer), every free column
-// of nodes.csv that has a value, and focus (boolean) when opt.Focus names models;
-// lists are joined with ";" as in nodes.csv and a model has no attvalue for a
-// column it has no value for. Edge attributes: relation, class, note and source.
+// of nodes.csv that has a value, focus (boolean) when opt.Focus names models and
+// license_family when opt.LicenseFamily is set; lists are joined with ";" as in
+// nodes.csv and a model has no attvalue for a column it has no value for. Edge attributes: relation, class, note and source.
 // Other options are checked (Options.Check) and otherwise ignored. Escaping is
 // GraphML's (EscapeXML): control characters XML 1.0 cannot hold become spaces.
 func GEXF(w io.Writer, l *graph.Lineage, opt Options) error {

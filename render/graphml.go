@@ -16,11 +16,12 @@ import (
 // Node columns: model_id (the model's id as in the data), label (the name on one
 // line, which Gephi shows as the node label), then name, aliases, org, date,
 // params, arch, stage, access, description, url and source, year (int), every free
-// column of nodes.csv that has a value (string), and focus (boolean) when
-// opt.Focus names models. Lists are joined with ";" as in nodes.csv; a column a
-// model has no value for gets no <data>. Edge columns: relation, class, note and
-// source. Other options are checked (Options.Check) and otherwise ignored: an
-// export carries data, not chart styling.
+// column of nodes.csv that has a value (string), focus (boolean) when opt.Focus
+// names models and license_family (string) when opt.LicenseFamily is set. Lists
+// are joined with ";" as in nodes.csv; a column a model has no value for gets no
+// <data>. Edge columns: relation, class, note and source. Other options are
+// checked (Options.Check) and otherwise ignored: an export carries data, not chart
+// styling.
 //
 // A node id must be an XML NMTOKEN, so the model id is written as it is when it
 // holds only ASCII letters, digits, '.', '-' and '_', and otherwise with every
