@@ -1,6 +1,8 @@
 // Package render writes a lineage as text charts: Graphviz DOT, Mermaid flowcharts
-// and JSON. It imports only package graph; it reads no files and flags and prints
-// nothing. Each format is a function of the shape
+// and JSON, and as graph exports for other tools: GraphML, GEXF 1.3 and Cytoscape.js
+// JSON, which carry every attribute and no styling. It imports only package graph;
+// it reads no files and flags and prints nothing. Each format is a function of the
+// shape
 //
 //	func(w io.Writer, l *graph.Lineage, opt Options) error
 //

@@ -96,9 +96,13 @@ var writers = map[string]Writer{
 	"dot":     WriterFunc(DOT),
 	"mermaid": WriterFunc(Mermaid),
 	"json":    WriterFunc(JSON),
+	"graphml": WriterFunc(GraphML),
+	"gexf":    WriterFunc(GEXF),
+	"cyjs":    WriterFunc(Cytoscape),
 }
 
-// Lookup returns the writer of a text format: "dot", "mermaid" or "json".
+// Lookup returns the writer of a text format: "dot", "mermaid", "json", or one of
+// the graph exports "graphml", "gexf" and "cyjs" (Cytoscape.js JSON).
 func Lookup(format string) (Writer, bool) {
 	w, ok := writers[format]
 	return w, ok

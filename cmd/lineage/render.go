@@ -17,7 +17,7 @@ import (
 
 var renderCmd = &command{
 	name: "render",
-	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access|license] [--cluster org] [--edge-labels] [-f dot|mermaid|json|svg|png|html] [-o FILE]",
+	args: "[MODEL...] [--ancestors] [--descendants] [--depth N] [--relations R] [--color org|access|license] [--cluster org] [--edge-labels] [-f dot|mermaid|json|graphml|gexf|cyjs|svg|png|html] [-o FILE]",
 	summary: `Render draws the lineage as a chart. With no MODEL it draws the whole dataset;
 with models, it draws them with their ancestors and descendants (or only one
 side, with --ancestors or --descendants), the named models in bold. Models
@@ -25,10 +25,15 @@ are ranked by release year, coloured by organisation, shaped by stage; lineage
 edges are solid, influence edges dashed, and a legend explains it on the chart.
 
 The format comes from -f, else from the extension of -o (.dot .gv .mmd .mermaid
-.json .svg .png .html), else DOT. Without -o the chart goes to stdout. A file is
-replaced only once the whole chart is ready, so a failed render leaves it as it was.
+.json .graphml .gexf .cyjs .svg .png .html), else DOT. Without -o the chart goes
+to stdout. A file is replaced only once the whole chart is ready, so a failed
+render leaves it as it was.
 -f html writes the interactive explorer: one self-contained page with the chart,
 search, a card per model and its lineage lit up on click ('lineage serve' serves it).
+-f graphml, gexf and cyjs export the drawn models and relations with every
+attribute for other tools: GraphML (networkx, Gephi, yEd, Cytoscape), GEXF 1.3
+with each model's date as its start, so Gephi's timeline plays the tree growing
+(a YYYY or YYYY-MM date starts on the period's first day), and Cytoscape.js JSON.
 
 --relations chooses the relations followed from MODEL (default lineage); given
 explicitly it also limits the edges drawn. Without it every relation between
@@ -39,6 +44,7 @@ the drawn models is shown.`,
 		"lineage render llama --descendants --depth 2 -f mermaid",
 		"lineage render alpaca vicuna --relations all --edge-labels -o alpaca.dot",
 		"lineage render --color access --cluster org -f json",
+		"lineage render llama --descendants -o llama.gexf",
 	},
 	run: runRender,
 }
@@ -60,7 +66,8 @@ var imageFormats = []string{"svg", "png", "html"}
 var extFormats = map[string]string{
 	".dot": "dot", ".gv": "dot",
 	".mmd": "mermaid", ".mermaid": "mermaid",
-	".json": "json",
+	".json":    "json",
+	".graphml": "graphml", ".gexf": "gexf", ".cyjs": "cyjs",
 	".svg":  "svg",
 	".png":  "png",
 	".html": "html", ".htm": "html",

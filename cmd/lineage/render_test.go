@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"os"
 	"path/filepath"
@@ -42,6 +44,11 @@ func TestInferFormat(t *testing.T) {
 		{"html", "", "html", false},
 		{"", "tree.html", "html", false},
 		{"pdf", "chart.pdf", "", true},
+		{"", "tree.graphml", "graphml", false},
+		{"", "tree.GEXF", "gexf", false},
+		{"", "tree.cyjs", "cyjs", false},
+		{"gexf", "", "gexf", false},
+		{"cyjs", "tree.graphml", "", true}, // -f contradicts the extension
 	}
 	for _, c := range cases {
 		got, err := inferFormat(c.format, c.out)
@@ -250,6 +257,61 @@ func TestWriteFileAtomicErrors(t *testing.T) {
 	}
 	if err := writeFileAtomic(dir, []byte("x")); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("writing over a directory: %v", err)
+	}
+}
+
+// TestRenderExports writes each graph export of a selection to a file named by
+// its extension and checks that the file holds exactly the selected models.
+func TestRenderExports(t *testing.T) {
+	want := []string{"orion", "orion-chat", "orion-instruct"}
+	dir := t.TempDir()
+	for _, ext := range []string{"graphml", "gexf", "cyjs"} {
+		path := filepath.Join(dir, "tree."+ext)
+		if _, errs, code := runRenderArgs(t, "orion-chat", "--ancestors", "-o", path); code != 0 {
+			t.Fatalf("render -o %s: exit %d: %s", path, code, errs)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		switch ext {
+		case "cyjs":
+			var doc struct {
+				Elements struct {
+					Nodes []struct {
+						Data struct {
+							ID string `json:"id"`
+						} `json:"data"`
+					} `json:"nodes"`
+				} `json:"elements"`
+			}
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatalf("%s: %v", ext, err)
+			}
+			for _, n := range doc.Elements.Nodes {
+				got = append(got, n.Data.ID)
+			}
+		default: // both XML formats have <node id="..."> under their own namespace
+			var doc struct {
+				Nodes []struct {
+					ID string `xml:"id,attr"`
+				} `xml:"graph>node"`
+				GEXFNodes []struct {
+					ID string `xml:"id,attr"`
+				} `xml:"graph>nodes>node"`
+			}
+			if err := xml.Unmarshal(b, &doc); err != nil {
+				t.Fatalf("%s: %v", ext, err)
+			}
+			for _, n := range append(doc.Nodes, doc.GEXFNodes...) {
+				got = append(got, n.ID)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("render orion-chat --ancestors -o tree.%s holds %v, want %v", ext, got, want)
+		}
 	}
 }
 
