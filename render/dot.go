@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,8 +17,18 @@ import (
 // on most systems and in browsers showing the SVG.
 const fontname = "Helvetica,Arial,sans-serif"
 
-// legendMaxColours caps the colour key; further organisations are summed up.
-const legendMaxColours = 12
+// legendFontSize is the legend's font size, in points.
+const legendFontSize = 10
+
+// legendCellPad is what a legend label cell adds to its text's width, in points.
+const legendCellPad = 4
+
+// nodesep is the space between neighbours in a rank, in inches.
+const nodesep = 0.2
+
+// legendSampleMinlen is the length of the legend's edge samples in multiples of
+// nodesep: 3 × 0.2 in = 43 pt, of which some 35 pt show after the arrowhead.
+const legendSampleMinlen = 3
 
 // legendColumns is how many colour entries the legend puts on one row.
 const legendColumns = 3
@@ -34,7 +45,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	ms := sortedModels(l)
 	es := sortedEdges(l)
 	focus := opt.focused()
-	opt.orgColours = assignOrgColours(ms, opt)
+	opt = withOrgs(l, opt)
 
 	// Auxiliary nodes (years, legend) are named with a prefix no model id has.
 	// Subgraph names (axis, cluster_…) live apart from node names in Graphviz.
@@ -56,7 +67,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	p := ew.printf
 	p("// lineage chart: %s, %s\n", count(len(ms), "model"), count(len(es), "relation"))
 	p("digraph lineage {\n")
-	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=0.2, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", fontname)
+	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=%g, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", nodesep, fontname)
 	p("\tnode [fontname=%q, fontsize=11, shape=box, style=filled, margin=\"0.1,0.04\", height=0.3];\n", fontname)
 	p("\tedge [fontname=%q, fontsize=9, fontcolor=%q, color=%q, arrowsize=0.7];\n", fontname, lineageEdgeColour, lineageEdgeColour)
 
@@ -211,8 +222,71 @@ func dotNode(m *graph.Model, opt Options, focus bool) string {
 
 // colourEntry is one line of the colour key.
 type colourEntry struct {
-	key   string
-	count int
+	key, name string // the colour key (otherOrgs for the shared grey) and its legend text
+	colour    Colour
+	count     int // models of the chart drawn in it
+}
+
+// colourEntries is the colour key of a chart: for organisations, each one that
+// owns a colour (the most models first), then "other organisations" and "no
+// organisation" when the chart has them; for a scheme, its values in order.
+// Every colour a model of ms is drawn in is in it, named as it is meant.
+func colourEntries(ms []*graph.Model, opt Options) []colourEntry {
+	sc := opt.scheme()
+	byKey := map[string]*colourEntry{}
+	var entries []*colourEntry
+	for _, m := range ms {
+		k := colourKey(m, opt)
+		if sc != nil {
+			if _, ok := sc.colours[k]; !ok {
+				k = "unknown"
+			}
+		} else if k != "" && !opt.Orgs.Owns(k) {
+			k = otherOrgs
+		}
+		e := byKey[k]
+		if e == nil {
+			e = &colourEntry{key: k, name: k, colour: colourOf(k, opt)}
+			switch {
+			case sc != nil && sc.names[k] != "":
+				e.name = sc.names[k]
+			case sc == nil && k == otherOrgs:
+				e.colour = otherColour
+			case sc == nil && k == "":
+				e.name = "no organisation"
+			}
+			byKey[k] = e
+			entries = append(entries, e)
+		}
+		e.count++
+	}
+	rank := func(e *colourEntry) int {
+		if sc != nil {
+			if i := slices.Index(sc.order, e.key); i >= 0 {
+				return i
+			}
+			return len(sc.order)
+		}
+		switch e.key {
+		case otherOrgs:
+			return 1
+		case "":
+			return 2
+		}
+		return 0
+	}
+	slices.SortFunc(entries, func(a, b *colourEntry) int {
+		c := cmp.Compare(rank(a), rank(b))
+		if sc == nil {
+			c = cmp.Or(c, cmp.Compare(b.count, a.count))
+		}
+		return cmp.Or(c, strings.Compare(a.key, b.key))
+	})
+	out := make([]colourEntry, len(entries))
+	for i, e := range entries {
+		out[i] = *e
+	}
+	return out
 }
 
 // writeDOTLegend draws the legend in two rows above the first year: the stage
@@ -233,7 +307,7 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 	p("\n\t// legend\n")
 	p("\tsubgraph \"cluster_legend\" {\n")
 	p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
-	p("\t\tnode [fontsize=10, fillcolor=\"#ffffff\", color=\"#555555\"];\n")
+	p("\t\tnode [fontsize=%d, fillcolor=\"#ffffff\", color=\"#555555\"];\n", legendFontSize)
 
 	stages := map[string]bool{}
 	hasFocus := false
@@ -258,68 +332,29 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 
 	row = 1
 	// The colour key, as one HTML-like table.
-	counts := map[string]int{}
-	for _, m := range ms {
-		counts[colourKey(m, opt)]++
-	}
-	var entries []colourEntry
-	for k, n := range counts {
-		entries = append(entries, colourEntry{k, n})
-	}
-	if sc := opt.scheme(); sc != nil {
-		rank := func(k string) int {
-			if i := slices.Index(sc.order, k); i >= 0 {
-				return i
-			}
-			return len(sc.order)
-		}
-		slices.SortFunc(entries, func(a, b colourEntry) int {
-			return cmp.Or(cmp.Compare(rank(a.key), rank(b.key)), strings.Compare(a.key, b.key))
-		})
-	} else {
-		slices.SortFunc(entries, func(a, b colourEntry) int {
-			// most models first, "no organisation" last
-			return cmp.Or(emptyLast(a.key, b.key), cmp.Compare(b.count, a.count), strings.Compare(a.key, b.key))
-		})
-	}
-	more := 0
-	if len(entries) > legendMaxColours {
-		for _, e := range entries[legendMaxColours:] {
-			more += e.count
-		}
-		entries = entries[:legendMaxColours]
-	}
 	title := "colour: organisation"
 	if sc := opt.scheme(); sc != nil {
 		title = sc.title
 	}
+	entries := colourEntries(ms, opt)
 	var t strings.Builder
 	fmt.Fprintf(&t, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">%s</FONT></TD></TR>`,
 		2*legendColumns, title)
+	// Each column is as wide as its longest label by the estimate the engine
+	// sizes boxes with, so no label runs into the next column's swatch.
+	var colWidth [legendColumns]float64
+	for i, e := range entries {
+		colWidth[i%legendColumns] = max(colWidth[i%legendColumns], TextWidth(e.name, legendFontSize, false))
+	}
 	for i, e := range entries {
 		if i%legendColumns == 0 {
 			t.WriteString("<TR>")
 		}
-		c := colourOf(e.key, opt)
-		name := e.key
-		if sc := opt.scheme(); sc != nil && sc.names[name] != "" {
-			name = sc.names[name]
-		}
-		if name == "" {
-			name = "unknown"
-			if opt.scheme() == nil {
-				name = "no organisation"
-			}
-		}
-		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT">%s</TD>`,
-			c.Fill, c.Border, EscapeDOTHTML(name))
+		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT" WIDTH="%d">%s</TD>`,
+			e.colour.Fill, e.colour.Border, int(math.Ceil(colWidth[i%legendColumns]))+legendCellPad, EscapeDOTHTML(e.name))
 		if i%legendColumns == legendColumns-1 || i == len(entries)-1 {
 			t.WriteString("</TR>")
 		}
-	}
-	if more > 0 {
-		fmt.Fprintf(&t, `<TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">and %d more models of other organisations</FONT></TD></TR>`,
-			2*legendColumns, more)
 	}
 	t.WriteString("</TABLE>")
 	node("legend_colours", fmt.Sprintf(`label=<%s>, shape=plaintext, style="", tooltip=%s`, t.String(), quoteDOT(title)))
@@ -336,8 +371,10 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
 		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
 		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
-		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, tooltip=%s];\n",
-			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), quoteDOT(text)))
+		// A flat edge is at least minlen × nodesep long (Graphviz's dot): long
+		// enough (legendSampleMinlen) that a dashed sample shows its dashes.
+		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, minlen=%d, tooltip=%s];\n",
+			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), legendSampleMinlen, quoteDOT(text)))
 	}
 
 	for _, e := range edges {
