@@ -23,6 +23,23 @@ const legendFontSize = 10
 // legendCellPad is what a legend label cell adds to its text's width, in points.
 const legendCellPad = 4
 
+// rowMax is the most models a row of the chart holds: a month with more is
+// wrapped into several rows (see periodRows).
+const rowMax = 10
+
+// rowMaxWidth is about the widest a row of the chart gets, in points, before it
+// is wrapped (see periodRows).
+const rowMaxWidth = 1100
+
+// wrapMaxModels is the largest chart whose crowded periods are wrapped into
+// several rows: each row adds a virtual node to every edge that crosses it, and
+// on the whole dataset wrapping would make the layout some 40% slower.
+const wrapMaxModels = 150
+
+// rightAxisMin is the number of models above which a chart repeats its time axis
+// on the right.
+const rightAxisMin = 40
+
 // nodesep is the space between neighbours in a rank, in inches.
 const nodesep = 0.2
 
@@ -107,40 +124,94 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		}
 		return fmt.Sprintf("%sy%d-%02d", aux, pd.year, pd.month)
 	}
-	axis := []string{aux + "legend", aux + "legend2"}
-	p("\n\t// time axis: a header rank per release year, then a rank per month with models\n")
-	p("\tsubgraph \"axis\" {\n")
-	p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
-	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend"))
-	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend2"))
+	// Each period's models are laid out in rows of at most rowMax (periodRows);
+	// every row has an axis node, the period's label on its first. Wide charts
+	// (more than rightAxisMin models) repeat the axis on the right: a twin per
+	// axis node, held right of its row's models by invisible flat edges.
+	type axisRow struct {
+		node, attrs string
+		ids         []string
+	}
+	var rows []axisRow
+	widest := 0
+	width := make(map[string]float64, len(ms)) // a model's estimated node width, in points
+	for _, m := range ms {
+		width[m.ID] = nodeWidth(m)
+	}
 	for _, pd := range periods {
+		var attrs string
 		switch {
 		case pd.year == 0:
-			p("\t\t%s [label=\"undated\", fontsize=13, fontcolor=\"#555555\", tooltip=\"release date unknown\"];\n", quoteDOT(periodNode(pd)))
+			attrs = `label="undated", fontsize=13, fontcolor="#555555", tooltip="release date unknown"`
 		case pd.month == 0:
-			p("\t\t%s [label=\"%d\", fontsize=14, fontcolor=\"#555555\", tooltip=\"released in %d\"];\n", quoteDOT(periodNode(pd)), pd.year, pd.year)
+			attrs = fmt.Sprintf(`label="%d", fontsize=14, fontcolor="#555555", tooltip="released in %d"`, pd.year, pd.year)
 		default:
-			month := time.Month(pd.month).String()[:3]
-			p("\t\t%s [label=\"%s\", tooltip=\"released in %s %d\"];\n", quoteDOT(periodNode(pd)), month, time.Month(pd.month), pd.year)
+			attrs = fmt.Sprintf(`label="%s", tooltip="released in %s %d"`, time.Month(pd.month).String()[:3], time.Month(pd.month), pd.year)
 		}
-		axis = append(axis, periodNode(pd))
+		prs := periodRows(byPeriod[pd], es, width, len(ms) <= wrapMaxModels)
+		if len(prs) == 0 {
+			prs = [][]string{nil}
+		}
+		for i, ids := range prs {
+			r := axisRow{node: periodNode(pd), attrs: attrs, ids: ids}
+			if i > 0 {
+				r.node += "_" + strconv.Itoa(i)
+				r.attrs = `label="", width=0.1`
+			}
+			rows = append(rows, r)
+			widest = max(widest, len(ids))
+		}
 	}
-	quoted := make([]string, len(axis))
-	for i, a := range axis {
-		quoted[i] = quoteDOT(a)
+	right := len(ms) > rightAxisMin
+	twin := func(node string) string { return aux + "R" + strings.TrimPrefix(node, aux) }
+	p("\n\t// time axis: a header rank per release year, then rows of each month with models\n")
+	for side, name := range []string{"axis", "axis_right"} {
+		if side == 1 && !right {
+			break
+		}
+		node := func(n string) string { return n }
+		if side == 1 {
+			node = twin
+		}
+		axis := []string{node(aux + "legend"), node(aux + "legend2")}
+		p("\tsubgraph %q {\n", name)
+		p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
+		p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[0]))
+		p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[1]))
+		for _, r := range rows {
+			p("\t\t%s [%s];\n", quoteDOT(node(r.node)), r.attrs)
+			axis = append(axis, node(r.node))
+		}
+		quoted := make([]string, len(axis))
+		for i, a := range axis {
+			quoted[i] = quoteDOT(a)
+		}
+		p("\t\t%s [style=invis, weight=10];\n", strings.Join(quoted, " -> "))
+		p("\t}\n")
 	}
-	p("\t\t%s [style=invis];\n", strings.Join(quoted, " -> "))
-	p("\t}\n")
-	for _, pd := range periods {
-		ids := byPeriod[pd]
-		if len(ids) == 0 {
+	for _, r := range rows {
+		if len(r.ids) == 0 {
 			continue
 		}
-		p("\t{rank=same; %s;", quoteDOT(periodNode(pd)))
-		for _, id := range ids {
+		p("\t{rank=same; %s;", quoteDOT(r.node))
+		for _, id := range r.ids {
 			p(" %s;", quoteDOT(id))
 		}
+		if right {
+			p(" %s;", quoteDOT(twin(r.node)))
+		}
 		p("}\n")
+	}
+	if right {
+		p("\t// the right-hand axis stays right of every model of its row\n")
+		for _, r := range rows {
+			if len(r.ids) == 0 {
+				continue
+			}
+			for _, id := range r.ids {
+				p("\t%s -> %s [style=invis];\n", quoteDOT(id), quoteDOT(twin(r.node)))
+			}
+		}
 	}
 
 	// Models, grouped in clusters when asked.
@@ -170,7 +241,13 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 			attrs = append(attrs, "style=dashed", "color="+quoteDOT(influenceEdgeColour))
 		}
 		if opt.EdgeLabels {
-			attrs = append(attrs, "label="+quoteDOT(string(e.Relation)))
+			// decorate underlines the label and draws a line from it to its edge, so
+			// labels crowded where many edges meet are matched to their edges; an
+			// influence label is in its edge's grey.
+			attrs = append(attrs, "label="+quoteDOT(string(e.Relation)), "decorate=true")
+			if e.Relation.Class() == graph.InfluenceClass {
+				attrs = append(attrs, "fontcolor="+quoteDOT(influenceEdgeColour))
+			}
 		}
 		attrs = append(attrs, "tooltip="+quoteDOT(edgeTooltip(l, e)))
 		p("\t%s -> %s [%s];\n", quoteDOT(e.From), quoteDOT(e.To), strings.Join(attrs, ", "))
@@ -182,6 +259,91 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		return fmt.Errorf("dot: %w", ew.err)
 	}
 	return nil
+}
+
+// periodRows splits the models of one period (ids, sorted) into rows. A period
+// of at most rowMax models and rowMaxWidth points (by width) is one row, where a parent and child of the period
+// sit side by side. A larger one is wrapped: a model whose parent is in the
+// period goes a row below that parent (so the period's relations run down the
+// page, not along a long row), and the models of one depth are dealt into
+// balanced rows of at most rowMax models and about rowMaxWidth points. Rows cost layout time (every edge gets a
+// virtual node per row it crosses), so only crowded periods are wrapped, and
+// only when wrap is set (see wrapMaxModels). An empty period has no rows.
+func periodRows(ids []string, es []graph.Edge, width map[string]float64, wrap bool) [][]string {
+	total := 0.0
+	for _, id := range ids {
+		total += width[id]
+	}
+	switch {
+	case len(ids) == 0:
+		return nil
+	case len(ids) <= rowMax && total <= rowMaxWidth || !wrap:
+		return [][]string{ids}
+	}
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	parents := map[string][]string{}
+	for _, e := range es {
+		if in[e.From] && in[e.To] {
+			parents[e.To] = append(parents[e.To], e.From)
+		}
+	}
+	depth := map[string]int{}
+	var depthOf func(id string, seen map[string]bool) int
+	depthOf = func(id string, seen map[string]bool) int {
+		if d, ok := depth[id]; ok {
+			return d
+		}
+		if seen[id] { // a cycle through influence relations: stop here
+			return 0
+		}
+		seen[id] = true
+		d := 0
+		for _, p := range parents[id] {
+			d = max(d, depthOf(p, seen)+1)
+		}
+		delete(seen, id)
+		depth[id] = d
+		return d
+	}
+	byDepth := map[int][]string{}
+	maxDepth := 0
+	for _, id := range ids {
+		d := depthOf(id, map[string]bool{})
+		byDepth[d] = append(byDepth[d], id)
+		maxDepth = max(maxDepth, d)
+	}
+	var rows [][]string
+	for d := 0; d <= maxDepth; d++ {
+		level := byDepth[d]
+		if len(level) == 0 {
+			continue
+		}
+		w := 0.0
+		for _, id := range level {
+			w += width[id]
+		}
+		n := max((len(level)+rowMax-1)/rowMax, int(math.Ceil(w/rowMaxWidth)))
+		per := (len(level) + n - 1) / n
+		for len(level) > 0 {
+			k := min(per, len(level))
+			rows = append(rows, level[:k])
+			level = level[k:]
+		}
+	}
+	return rows
+}
+
+// nodeWidth estimates the width of a model's node in points, with the space to
+// its neighbour: its wider label line, margins, and the widening of its shape.
+func nodeWidth(m *graph.Model) float64 {
+	w := max(TextWidth(m.Name, 11, true), TextWidth(subtitle(m), 9, false)) + 2*7.2
+	if stageOf(m) == "reasoning" {
+		w *= 1.3 // a hexagon's slanted sides
+	}
+	return w + nodesep*72
 }
 
 // dotNode is one model's node statement.
