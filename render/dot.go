@@ -164,6 +164,18 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	}
 	right := len(ms) > rightAxisMin
 	twin := func(node string) string { return aux + "R" + strings.TrimPrefix(node, aux) }
+	// A wide chart's legend sits beside its first two rows, between the axes,
+	// where the first years leave room; a small chart's legend heads it in two
+	// rows of its own, which would make it wider beside its models.
+	legendBeside := right && len(rows) >= 2
+	anchors := []string{aux + "legend", aux + "legend2"}
+	if legendBeside {
+		anchors = []string{rows[0].node, rows[1].node}
+	}
+	var twins []string
+	if right {
+		twins = []string{twin(anchors[0]), twin(anchors[1])}
+	}
 	p("\n\t// time axis: a header rank per release year, then rows of each month with models\n")
 	for side, name := range []string{"axis", "axis_right"} {
 		if side == 1 && !right {
@@ -173,11 +185,14 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		if side == 1 {
 			node = twin
 		}
-		axis := []string{node(aux + "legend"), node(aux + "legend2")}
+		var axis []string
 		p("\tsubgraph %q {\n", name)
 		p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
-		p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[0]))
-		p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[1]))
+		if !legendBeside {
+			axis = []string{node(aux + "legend"), node(aux + "legend2")}
+			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[0]))
+			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[1]))
+		}
 		for _, r := range rows {
 			p("\t\t%s [%s];\n", quoteDOT(node(r.node)), r.attrs)
 			axis = append(axis, node(r.node))
@@ -186,7 +201,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		for i, a := range axis {
 			quoted[i] = quoteDOT(a)
 		}
-		p("\t\t%s [style=invis, weight=10];\n", strings.Join(quoted, " -> "))
+		p("\t\t%s [style=invis, weight=100];\n", strings.Join(quoted, " -> "))
 		p("\t}\n")
 	}
 	for _, r := range rows {
@@ -253,7 +268,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		p("\t%s -> %s [%s];\n", quoteDOT(e.From), quoteDOT(e.To), strings.Join(attrs, ", "))
 	}
 
-	writeDOTLegend(p, aux, ms, classes, opt, focus)
+	writeDOTLegend(p, aux, anchors, twins, ms, classes, opt, focus)
 	p("}\n")
 	if ew.err != nil {
 		return fmt.Errorf("dot: %w", ew.err)
@@ -451,11 +466,13 @@ func colourEntries(ms []*graph.Model, opt Options) []colourEntry {
 	return out
 }
 
-// writeDOTLegend draws the legend in two rows above the first year: the stage
-// shapes that occur in the chart, then the colour of each organisation (the most
-// frequent first) or access value present and the edge styles that occur.
-// Invisible flat edges keep each row in reading order, left to right.
-func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, classes map[graph.RelationClass]bool,
+// writeDOTLegend draws the legend in two rows, each in the rank of one of the
+// two anchors (axis nodes: above the first year, or the first two rows): the
+// stage shapes that occur in the chart, then the colour key (colourEntries) and
+// the edge styles that occur. Invisible flat edges keep each row in reading
+// order, left to right, right of its anchor and left of its twin on the
+// right-hand axis, if any.
+func writeDOTLegend(p func(string, ...any), aux string, anchors, twins []string, ms []*graph.Model, classes map[graph.RelationClass]bool,
 	opt Options, focus map[string]bool) {
 	if len(ms) == 0 {
 		return
@@ -467,8 +484,14 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		rows[row] = append(rows[row], quoteDOT(aux+name))
 	}
 	p("\n\t// legend\n")
-	p("\tsubgraph \"cluster_legend\" {\n")
-	p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
+	// Beside the models (twins set) the legend is no cluster: dot keeps a
+	// cluster out of the invisible flat edges that hold it between the axes.
+	if twins == nil {
+		p("\tsubgraph \"cluster_legend\" {\n")
+		p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
+	} else {
+		p("\tsubgraph \"legend\" {\n")
+	}
 	p("\t\tnode [fontsize=%d, fillcolor=\"#ffffff\", color=\"#555555\"];\n", legendFontSize)
 
 	stages := map[string]bool{}
@@ -544,14 +567,22 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 	}
 	for _, r := range rows {
 		if len(r) > 1 {
-			p("\t\t%s [style=invis];\n", strings.Join(r, " -> "))
+			// heavy, so the row stays together wherever it sits
+			p("\t\t%s [style=invis, weight=100];\n", strings.Join(r, " -> "))
 		}
 	}
+	if len(rows[0]) > 0 && len(rows[1]) > 0 {
+		p("\t\t%s -> %s [style=invis, weight=100];\n", rows[0][0], rows[1][0]) // the rows left-aligned
+	}
 	p("\t}\n")
-	for i, anchor := range []string{"legend", "legend2"} {
-		if len(rows[i]) > 0 {
-			p("\t%s -> %s [style=invis];\n", quoteDOT(aux+anchor), rows[i][0])
-			p("\t{rank=same; %s; %s;}\n", quoteDOT(aux+anchor), strings.Join(rows[i], "; "))
+	for i, anchor := range anchors {
+		if len(rows[i]) == 0 {
+			continue
+		}
+		p("\t%s -> %s [style=invis];\n", quoteDOT(anchor), rows[i][0])
+		p("\t{rank=same; %s; %s;}\n", quoteDOT(anchor), strings.Join(rows[i], "; "))
+		if twins != nil {
+			p("\t%s -> %s [style=invis];\n", rows[i][len(rows[i])-1], quoteDOT(twins[i]))
 		}
 	}
 }
