@@ -167,31 +167,33 @@ func shareAlike(what string) Term {
 }
 
 // llama builds a Llama community licence: v is the version as the agreement names
-// it ("Llama 2", "Llama 3.1"); modern is true from Llama 3.1 on ("Built with Llama",
-// the "Llama" name prefix, outputs allowed for other models); eu adds the EU
-// restriction on multimodal models of the acceptable-use policy.
-func llama(id, v, url, aup string, urls []string, v3, modern, eu bool) Licence {
+// it ("Llama 2", "Llama 3.1") and notice the start of the attribution notice the
+// agreement requires in a Notice file, as it words it; modern is true from
+// Llama 3.1 on ("Built with Llama", the "Llama" name prefix also for models made
+// with outputs, no ban on improving other LLMs); eu adds the EU restriction on
+// multimodal models that the acceptable-use policies of Llama 3.2, 3.3 and 4 state.
+func llama(id, v, notice, url, aup string, urls []string, v3, modern, eu bool) Licence {
 	terms := []Term{
 		{Name: "include-agreement", Kind: Obligation, Carry: true,
 			Text: "give a copy of the " + v + " Community License Agreement with the model or any derivative you distribute"},
 		{Name: "notice-file", Kind: Obligation, Carry: true,
-			Text: "keep the \"" + v + " is licensed under the " + v + " Community License\" notice in a Notice file"},
+			Text: "keep the \"" + notice + ", Copyright ...\" notice in a Notice file"},
 		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
 			Text: "every use must follow the " + v + " Acceptable Use Policy (" + aup + ")"},
 		{Name: "mau-700m", Kind: Restriction, Carry: true,
-			Text: "licensees with over 700 million monthly active users on the release date need a separate licence from Meta"},
+			Text: "licensees with over 700 million monthly active users in the month before the release date need a separate licence from Meta"},
 	}
 	switch {
 	case modern:
 		terms = append(terms,
 			Term{Name: "built-with-llama", Kind: Obligation, Carry: true,
-				Text: "display \"Built with Llama\" on a related website, interface or documentation when distributing"},
+				Text: "display \"Built with Llama\" on a related website, interface, blogpost, about page or documentation when distributing"},
 			Term{Name: "name-prefix", Kind: Obligation, Carry: true, Outputs: true,
 				Text: "a distributed model made with Llama or its outputs must have a name beginning with \"Llama\""})
 	case v3:
 		terms = append(terms,
 			Term{Name: "built-with-llama", Kind: Obligation, Carry: true,
-				Text: "display \"Built with Meta Llama 3\" on a related website, interface or documentation when distributing"},
+				Text: "display \"Built with Meta Llama 3\" on a related website, interface, blogpost, about page or documentation when distributing"},
 			Term{Name: "name-prefix", Kind: Obligation, Carry: true,
 				Text: "a distributed model made with Llama 3 must have a name beginning with \"Llama 3\""})
 	}
@@ -201,7 +203,7 @@ func llama(id, v, url, aup string, urls []string, v3, modern, eu bool) Licence {
 	}
 	if eu {
 		terms = append(terms, Term{Name: "eu-multimodal", Kind: Restriction, Carry: true,
-			Text: "the acceptable-use policy grants no rights to the multimodal models to people or companies domiciled in the EU"})
+			Text: "the acceptable-use policy grants EU-domiciled people and EU-based companies no licence to its multimodal models (end users of products exempt)"})
 	}
 	return Licence{ID: id, Name: v + " Community License Agreement", URL: url, URLs: urls, Family: PassOn, Terms: terms}
 }
@@ -273,6 +275,8 @@ var catalogue = []Licence{
 	{ID: "opt-175b", Name: "OPT-175B License Agreement", URL: "https://github.com/facebookresearch/metaseq/blob/main/projects/OPT/MODEL_LICENSE.md", Family: NonCommercial, Terms: []Term{
 		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial",
 			Text: "use, copies and derivatives for non-commercial research purposes only"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true,
+			Text: "no use, copies or derivatives (nor data the model produces) for military or nuclear purposes, surveillance or biometric processing"},
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "distribute a copy of the licence and its attribution notice with copies and derivatives"},
 	}},
 	{ID: "microsoft-research-license", Name: "Microsoft Research License", URL: "https://huggingface.co/microsoft/Orca-2-13b/blob/main/LICENSE", Family: NonCommercial, Partial: true, Terms: []Term{
@@ -280,8 +284,11 @@ var catalogue = []Licence{
 			Text: "non-commercial research purposes only"}}},
 	{ID: "tongyi-qianwen-research", Name: "Tongyi Qianwen Research License Agreement", URL: "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT", Family: NonCommercial, Terms: []Term{
 		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial",
-			Text: "research and evaluation only; commercial use needs a licence from Alibaba Cloud"},
+			Text: "licensed for non-commercial purposes only (research or evaluation); commercial use needs a licence from Alibaba Cloud"},
 		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the agreement"},
+		{Name: "notice-file", Kind: Obligation, Carry: true,
+			Text: "keep the \"Tongyi Qianwen is licensed under the Tongyi Qianwen RESEARCH LICENSE AGREEMENT, Copyright ...\" notice in a Notice file"},
+		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
 		{Name: "no-improving-other-llms", Kind: Restriction, Carry: true, Outputs: true,
 			Text: "the model and its outputs may not be used to improve any other large language model (except Tongyi Qianwen and its derivatives)"},
 	}},
@@ -297,25 +304,27 @@ var catalogue = []Licence{
 		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "no production or commercial use; evaluation and research only"}}},
 	{ID: "codegeex2-6b", Name: "CodeGeeX2-6B Model License", URL: "https://github.com/THUDM/CodeGeeX2/blob/main/MODEL_LICENSE", Family: NonCommercial, Terms: []Term{
 		keepNotices,
-		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "no use, copies or derivatives for commercial, military or illegal purposes"}}},
+		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "licensed for non-commercial research only; no use, copies or derivatives for commercial, military or illegal purposes"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use that may undermine China's national security and unity, harm the public interest or infringe people's rights"}}},
 	{ID: "glm-130b", Name: "GLM-130B Model License", URL: "https://github.com/THUDM/GLM-130B/blob/main/MODEL_LICENSE", Family: NonCommercial, Terms: []Term{
 		keepNotices,
-		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "no use, copies or derivatives for commercial, military or illegal purposes"}}},
+		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "licensed for non-commercial research only; no use, copies or derivatives for commercial, military or illegal purposes"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use that may undermine China's national security and unity, harm the public interest or infringe people's rights"}}},
 	{ID: "wizardlm-non-commercial", Name: "WizardLM V1.0 weights: non-commercial (README licence column)", URL: "https://github.com/nlpxucan/WizardLM#readme", Family: NonCommercial, Partial: true, Terms: []Term{
 		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial", Text: "the WizardLM V1.0 weights are marked non-commercial"}}},
 
 	// Pass-on terms: the Llama licences.
-	llama("llama2", "Llama 2", ghLlama+"llama2/LICENSE", "https://ai.meta.com/llama/use-policy",
+	llama("llama2", "Llama 2", "Llama 2 is licensed under the LLAMA 2 Community License", ghLlama+"llama2/LICENSE", "https://ai.meta.com/llama/use-policy",
 		[]string{"https://github.com/facebookresearch/llama/blob/main/LICENSE", "https://github.com/meta-llama/llama/blob/main/LICENSE", "https://ai.meta.com/llama/license/"}, false, false, false),
-	llama("llama3", "Meta Llama 3", ghLlama+"llama3/LICENSE", "https://llama.meta.com/llama3/use-policy",
+	llama("llama3", "Meta Llama 3", "Meta Llama 3 is licensed under the Meta Llama 3 Community License", ghLlama+"llama3/LICENSE", "https://llama.meta.com/llama3/use-policy",
 		[]string{"https://github.com/meta-llama/llama3/blob/main/LICENSE", "https://llama.meta.com/llama3/license/"}, true, false, false),
-	llama("llama3.1", "Llama 3.1", ghLlama+"llama3_1/LICENSE", "https://llama.meta.com/llama3_1/use-policy",
+	llama("llama3.1", "Llama 3.1", "Llama 3.1 is licensed under the Llama 3.1 Community License", ghLlama+"llama3_1/LICENSE", "https://llama.meta.com/llama3_1/use-policy",
 		[]string{"https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/LICENSE", "https://llama.meta.com/llama3_1/license/"}, true, true, false),
-	llama("llama3.2", "Llama 3.2", ghLlama+"llama3_2/LICENSE", "https://www.llama.com/llama3_2/use-policy",
+	llama("llama3.2", "Llama 3.2", "Llama 3.2 is licensed under the Llama 3.2 Community License", ghLlama+"llama3_2/LICENSE", "https://www.llama.com/llama3_2/use-policy",
 		[]string{"https://www.llama.com/llama3_2/license/"}, true, true, true),
-	llama("llama3.3", "Llama 3.3", ghLlama+"llama3_3/LICENSE", "https://www.llama.com/llama3_3/use-policy",
+	llama("llama3.3", "Llama 3.3", "Llama 3.3 is licensed under the Llama 3.3 Community License", ghLlama+"llama3_3/LICENSE", "https://www.llama.com/llama3_3/use-policy",
 		[]string{"https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct/blob/main/LICENSE", "https://www.llama.com/llama3_3/license/"}, true, true, true),
-	llama("llama4", "Llama 4", ghLlama+"llama4/LICENSE", "https://www.llama.com/llama4/use-policy",
+	llama("llama4", "Llama 4", "Llama 4 is licensed under the Llama 4 Community License", ghLlama+"llama4/LICENSE", "https://www.llama.com/llama4/use-policy",
 		[]string{"https://www.llama.com/llama4/license/"}, true, true, true),
 
 	// Gemma.
@@ -323,7 +332,7 @@ var catalogue = []Licence{
 		{Name: "prohibited-use-policy", Kind: Restriction, Carry: true,
 			Text: "no use the Gemma Prohibited Use Policy forbids; the restrictions must be included as enforceable terms in any agreement for a derivative"},
 		{Name: "include-terms", Kind: Obligation, Carry: true,
-			Text: "give recipients a copy of the terms and the notice \"Gemma is provided under and subject to the Gemma Terms of Use\""},
+			Text: "give every third-party recipient a copy of the terms; distributions other than a hosted service carry a Notice file \"Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms\""},
 		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
 		{Name: "distillation-is-derivative", Kind: Restriction, Carry: true, Outputs: true,
 			Text: "a model trained on Gemma's outputs or weights to perform like Gemma (distillation included) is a model derivative under these terms"},
@@ -348,13 +357,15 @@ var catalogue = []Licence{
 				Text: "the use-based restrictions of Attachment A bind every use and must be included as enforceable terms in any agreement for the model or a derivative"},
 			{Name: "include-licence", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the licence"},
 			{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+			{Name: "keep-notices", Kind: Obligation, Text: "keep the copyright, patent, trademark and attribution notices that pertain to the model"},
 		}},
 	{ID: "tongyi-qianwen", Name: "Tongyi Qianwen License Agreement", URL: "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT",
 		URLs: []string{"https://huggingface.co/Qwen/Qwen1.5-7B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen1.5-MoE-A2.7B/blob/main/LICENSE",
-			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE"}, Family: PassOn, Partial: true, Terms: []Term{
+			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE"}, Family: PassOn, Terms: []Term{
 			{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the agreement"},
 			{Name: "notice-file", Kind: Obligation, Carry: true,
-				Text: "keep the \"Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT\" notice in a Notice file"},
+				Text: "keep the \"Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright ...\" notice in a Notice file"},
+			{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
 			{Name: "mau-100m", Kind: Restriction, Carry: true, Text: "commercial use by a product or service with over 100 million monthly active users needs a licence from Alibaba Cloud"},
 			{Name: "no-improving-other-llms", Kind: Restriction, Carry: true, Outputs: true,
 				Text: "the model and its outputs may not be used to improve any other large language model (except Tongyi Qianwen and its derivatives)"},
@@ -380,11 +391,18 @@ var catalogue = []Licence{
 		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true, Text: "every use of the model and its derivatives must follow TII's acceptable-use policy"},
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the licence"},
 	}},
-	{ID: "databricks-open-model", Name: "Databricks Open Model License", URL: "https://www.databricks.com/legal/open-model-license", Family: PassOn, Partial: true, Terms: []Term{
-		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give a copy of the agreement with the model or any derivative you distribute"},
-		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true, Text: "every use must follow the Databricks Open Model Acceptable Use Policy"},
-		{Name: "mau-700m", Kind: Restriction, Carry: true, Text: "licensees with over 700 million monthly active users need a separate licence from Databricks"},
-	}},
+	{ID: "databricks-open-model", Name: "Databricks Open Model License", URL: "https://www.databricks.com/legal/open-model-license",
+		URLs: []string{"https://github.com/databricks/dbrx/blob/main/LICENSE"}, Family: PassOn, Terms: []Term{
+			{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give a copy of the agreement to any third party you distribute the model or a derivative to"},
+			{Name: "notice-file", Kind: Obligation, Carry: true,
+				Text: "every distribution carries a Notice file: \"DBRX is provided under and subject to the Databricks Open Model License, Copyright ...\""},
+			{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+			{Name: "acceptable-use-policy", Kind: Restriction, Carry: true, Text: "every use must follow the Databricks Open Model Acceptable Use Policy"},
+			{Name: "no-improving-other-llms", Kind: Restriction, Carry: true, Outputs: true,
+				Text: "the model, its derivatives and its outputs may not be used to improve any other large language model (except DBRX and its derivatives)"},
+			{Name: "mau-700m", Kind: Restriction, Carry: true,
+				Text: "licensees with over 700 million monthly active users in the month before the release date need a separate licence from Databricks"},
+		}},
 	{ID: "nvidia-open-model", Name: "NVIDIA Open Model License Agreement", URL: "https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf", Family: PassOn, Partial: true, Terms: []Term{
 		{Name: "include-agreement", Kind: Obligation, Carry: true,
 			Text: "give a copy of the agreement and the notice \"Licensed by NVIDIA Corporation under the NVIDIA Open Model License\" with the model or a derivative"},
@@ -396,25 +414,36 @@ var catalogue = []Licence{
 	}},
 	{ID: "chatglm-6b", Name: "ChatGLM-6B Model License", URL: "https://github.com/THUDM/ChatGLM-6B/blob/main/MODEL_LICENSE", Family: PassOn, Terms: []Term{
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "keep the copyright notice and this licence in all copies and substantial portions"},
-		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes, or to harm China's national security or the public interest"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes, nor any use that may undermine China's national security and unity, harm the public interest or infringe people's rights"},
 	}},
-	{ID: "chatglm2-6b", Name: "ChatGLM2-6B Model License", URL: "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE", Family: PassOn, Partial: true, Terms: []Term{
+	{ID: "chatglm2-6b", Name: "ChatGLM2-6B Model License", URL: "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE", Family: PassOn, Terms: []Term{
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "keep the copyright notice and this licence in all copies and substantial portions"},
-		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes, nor any use that may undermine China's national security and unity, harm the public interest or infringe people's rights"},
 	}},
-	{ID: "chatglm3-6b", Name: "ChatGLM3-6B Model License", URL: "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE", Family: PassOn, Partial: true, Terms: []Term{
+	{ID: "chatglm3-6b", Name: "ChatGLM3-6B Model License", URL: "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE", Family: PassOn, Terms: []Term{
 		{Name: "include-licence", Kind: Obligation, Carry: true, Text: "keep the licence notice in all copies and substantial portions"},
 		{Name: "commercial-registration", Kind: Obligation, Text: "free for academic research; commercial use requires registering with Zhipu AI"},
-		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes"},
+		{Name: "use-restrictions", Kind: Restriction, Carry: true, Text: "no use, copies or derivatives for military or illegal purposes, nor any use that endangers national security and unity, the public interest or others' rights (trade secrets, IP, reputation, portrait, property)"},
 	}},
-	{ID: "tencent-hunyuan", Name: "Tencent Hunyuan Community License Agreement", URL: "https://github.com/Tencent/Tencent-Hunyuan-Large/blob/main/LICENSE.txt", Family: PassOn, Partial: true, Terms: []Term{
-		{Name: "territory", Kind: Restriction, Carry: true, Text: "licensed for the worldwide territory except the European Union"},
+	{ID: "tencent-hunyuan", Name: "Tencent Hunyuan Community License Agreement", URL: "https://github.com/Tencent/Tencent-Hunyuan-Large/blob/main/LICENSE.txt", Family: PassOn, Terms: []Term{
+		{Name: "territory", Kind: Restriction, Carry: true, Text: "licensed for the worldwide territory except the European Union; no use, distribution or outputs outside it"},
 		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model, a derivative or a product using them a copy of the agreement"},
-		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true, Text: "every use must follow the acceptable-use policy of Exhibit A"},
-		{Name: "mau-100m", Kind: Restriction, Carry: true, Text: "licensees with over 100 million monthly active users on the release date need a licence from Tencent"},
+		{Name: "notice-file", Kind: Obligation, Carry: true,
+			Text: "distributions (other than a hosted service) carry a Notice file: \"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright ...\""},
+		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
+			Text: "every use must follow the acceptable-use policy of Exhibit A, included as an enforceable provision in any agreement for the model or a derivative"},
+		{Name: "no-improving-other-llms", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model and its outputs may not be used to improve any other large language model (except Tencent Hunyuan and its derivatives)"},
+		{Name: "mau-100m", Kind: Restriction, Carry: true, Text: "licensees with over 100 million monthly active users in the month before the release date need a licence from Tencent"},
 	}},
-	{ID: "minimax-model", Name: "MiniMax Model License Agreement", URL: "https://github.com/MiniMax-AI/MiniMax-01/blob/main/LICENSE-MODEL", Family: PassOn, Partial: true, Terms: []Term{
+	{ID: "minimax-model", Name: "MiniMax Model License", URL: "https://github.com/MiniMax-AI/MiniMax-01/blob/main/LICENSE-MODEL", Family: PassOn, Terms: []Term{
 		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give a copy of the agreement with the model, any derivative or a product using them"},
+		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+		{Name: "notice-file", Kind: Obligation, Carry: true,
+			Text: "keep the \"MiniMax AI model is licensed under the MiniMax Model License, Copyright ...\" notice in a Notice file"},
+		{Name: "prohibited-uses-policy", Kind: Restriction, Carry: true,
+			Text: "no use of the models or their derivatives that the Prohibited Uses Policy forbids (military use among them)"},
 	}},
 	{ID: "kimi-modified-mit", Name: "Modified MIT License (Kimi K2)", URL: "https://github.com/MoonshotAI/Kimi-K2/blob/main/LICENSE", Family: PassOn, Terms: []Term{
 		keepNotices,

@@ -97,7 +97,22 @@ func TestTerms(t *testing.T) {
 	has("llama3.3", "built-with-llama", true)
 	lacks("llama3.1", "no-improving-other-llms")
 	has("llama3.2", "eu-multimodal", true)
+	// The Llama 3.3 and Llama 4 acceptable-use policies state the EU clause too
+	// (models/llama3_3/USE_POLICY.md and models/llama4/USE_POLICY.md of
+	// meta-llama/llama-models); the Llama 2, 3 and 3.1 ones do not.
+	has("llama3.3", "eu-multimodal", true)
+	has("llama4", "eu-multimodal", true)
 	lacks("llama3.1", "eu-multimodal")
+	lacks("llama3", "eu-multimodal")
+	lacks("llama2", "eu-multimodal")
+	// Licences besides Llama 2/3 that forbid improving other LLMs with the model
+	// or its outputs.
+	for _, id := range []string{"tongyi-qianwen", "tongyi-qianwen-research", "databricks-open-model", "tencent-hunyuan"} {
+		has(id, "no-improving-other-llms", true)
+	}
+	has("minimax-model", "prohibited-uses-policy", true)
+	has("opt-175b", "use-restrictions", true)
+	has("chatglm3-6b", "commercial-registration", false)
 	has("gemma", "prohibited-use-policy", true)
 	has("bigscience-bloom-rail-1.0", "use-restrictions", true)
 	has("openrail", "use-restrictions", true)

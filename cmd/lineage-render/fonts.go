@@ -172,10 +172,15 @@ func (f *fallbackFace) pick(r rune) (font.Face, bool) {
 	return f.faces[0], false
 }
 
+// invisible reports whether r draws nothing: spaces, controls and joiners.
+func invisible(r rune) bool {
+	return r <= ' ' || r == 0x200b || r == 0x200c || r == 0x200d || r == 0xfe0f
+}
+
 // missingRune is the first rune of s, other than spaces and controls, that no font covers.
 func (f *fallbackFace) missingRune(s string) (rune, bool) {
 	for _, r := range s {
-		if r <= ' ' || r == 0x200b || r == 0x200c || r == 0x200d || r == 0xfe0f {
+		if invisible(r) {
 			continue
 		}
 		if _, ok := f.pick(r); !ok {
@@ -187,19 +192,57 @@ func (f *fallbackFace) missingRune(s string) (rune, bool) {
 
 func (f *fallbackFace) Close() error { return nil }
 
+// A rune no font covers is drawn as a box outline of our own, not the first
+// font's .notdef glyph: that one is empty in the Go fonts, so without installed
+// fonts the text vanished instead.
+
+// tofu is the box of an uncovered rune at the origin: its bounds and advance,
+// about an em wide and a cap height tall.
+func (f *fallbackFace) tofu() (fixed.Rectangle26_6, fixed.Int26_6) {
+	m := f.faces[0].Metrics()
+	em := m.Ascent + m.Descent
+	bounds := fixed.Rectangle26_6{
+		Min: fixed.Point26_6{X: em / 10, Y: -m.Ascent * 8 / 10},
+		Max: fixed.Point26_6{X: em * 9 / 10, Y: 0},
+	}
+	return bounds, em
+}
+
 func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
-	face, _ := f.pick(r)
-	return face.Glyph(dot, r)
+	face, ok := f.pick(r)
+	if ok || invisible(r) {
+		return face.Glyph(dot, r)
+	}
+	b, adv := f.tofu()
+	dr := image.Rect((dot.X + b.Min.X).Round(), (dot.Y + b.Min.Y).Round(), (dot.X + b.Max.X).Round(), (dot.Y + b.Max.Y).Round())
+	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+	w := max(1, dr.Dy()/10)
+	for y := range dr.Dy() {
+		for x := range dr.Dx() {
+			if x < w || y < w || x >= dr.Dx()-w || y >= dr.Dy()-w {
+				mask.Pix[y*mask.Stride+x] = 0xff
+			}
+		}
+	}
+	return dr, mask, image.Point{}, adv, true
 }
 
 func (f *fallbackFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
-	face, _ := f.pick(r)
-	return face.GlyphBounds(r)
+	face, ok := f.pick(r)
+	if ok || invisible(r) {
+		return face.GlyphBounds(r)
+	}
+	b, adv := f.tofu()
+	return b, adv, true
 }
 
 func (f *fallbackFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
-	face, _ := f.pick(r)
-	return face.GlyphAdvance(r)
+	face, ok := f.pick(r)
+	if ok || invisible(r) {
+		return face.GlyphAdvance(r)
+	}
+	_, adv := f.tofu()
+	return adv, true
 }
 
 func (f *fallbackFace) Kern(r0, r1 rune) fixed.Int26_6 {

@@ -294,7 +294,7 @@ func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsIma
 func (c *cli) renderInProcess(where string, args []string) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
 	format := args[len(args)-1] // docsChart ends args with -f FORMAT
-	sub := &cli{stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd,
+	sub := &cli{ctx: c.ctx, stdout: &stdout, stderr: &stderr, dataDir: c.dataDir, nodesFile: c.nodesFile, edgesFile: c.edgesFile, cmd: renderCmd,
 		checkFlags: func(fs *pflag.FlagSet) error { return regionFlags(fs, format) }}
 	err := renderCmd.run(sub, args)
 	if msg := strings.TrimSpace(stderr.String()); msg != "" {

@@ -19,7 +19,7 @@ func init() {
 	)
 	renderImage = func(ctx context.Context, dot []byte, format string) ([]byte, error) {
 		once.Do(func() {
-			eng, err = engine.Find()
+			eng, err = engine.Find(os.Stderr)
 			if eng != nil {
 				eng.Warnings = os.Stderr
 			}

@@ -90,9 +90,7 @@ func runImport(c *cli, args []string) error {
 		cl := hub.NewClient(os.Getenv("HF_ENDPOINT"), os.Getenv("HF_TOKEN"))
 		cl.HTTP.Timeout = *timeout
 		cl.Progress = c.stderr
-		ctx, stop := serveContext()
-		err := cl.Walk(ctx, b, *hubIDs, *depth)
-		stop()
+		err := cl.Walk(c.context(), b, *hubIDs, *depth)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "lineage: --hub: %v\n", err)
 		}
@@ -109,9 +107,9 @@ func runImport(c *cli, args []string) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	nodesPath, edgesPath := filepath.Join(*out, "nodes.csv"), filepath.Join(*out, "edges.csv")
-	// A signal while writing removes the temporary file instead of leaving it.
-	ctx, stop := serveContext()
-	defer stop()
+	// A signal while writing removes the temporary file instead of leaving it
+	// (the command's context is cancelled by signals, see signals.go).
+	ctx := c.context()
 	if err := writeStreamAtomic(ctx, nodesPath, d.WriteNodes); err != nil {
 		return err
 	}
@@ -180,33 +178,8 @@ func checkOutDir(dir string, force bool) error {
 // by fill rather than held in memory: an imported dump's CSV runs to hundreds of
 // megabytes. When ctx is done (a signal) the write fails and the temporary file
 // is removed.
-func writeStreamAtomic(ctx context.Context, path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := fill(ctxWriter{ctx, tmp}); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+func writeStreamAtomic(ctx context.Context, path string, fill func(io.Writer) error) error {
+	return writeAtomic(ctx, path, func(w io.Writer) error { return fill(ctxWriter{ctx, w}) })
 }
 
 // ctxWriter fails its writes once ctx is done.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -207,7 +208,7 @@ func runRender(c *cli, args []string) error {
 	opt.Focus = focus
 	opt.Orgs = render.NewOrgColours(l) // the dataset's colours, the same in every chart of it
 
-	chart, err := renderChart(drawn, format, opt)
+	chart, err := renderChart(c.context(), drawn, format, opt)
 	if err != nil {
 		return err
 	}
@@ -223,9 +224,9 @@ func runRender(c *cli, args []string) error {
 
 // renderChart writes the chart in memory: a text format directly, svg and png
 // through renderImage from the DOT text.
-func renderChart(l *graph.Lineage, format string, opt render.Options) ([]byte, error) {
+func renderChart(ctx context.Context, l *graph.Lineage, format string, opt render.Options) ([]byte, error) {
 	if format == "html" {
-		return renderExplorer(l, opt)
+		return renderExplorer(ctx, l, opt)
 	}
 	writerFormat := format
 	if slices.Contains(imageFormats, format) {
@@ -242,7 +243,7 @@ func renderChart(l *graph.Lineage, format string, opt render.Options) ([]byte, e
 	if writerFormat == format {
 		return b.Bytes(), nil
 	}
-	img, err := renderImage(context.Background(), b.Bytes(), format)
+	img, err := renderImage(ctx, b.Bytes(), format)
 	if err != nil {
 		return nil, err
 	}
@@ -254,26 +255,43 @@ func renderChart(l *graph.Lineage, format string, opt render.Options) ([]byte, e
 
 // writeFileAtomic replaces path with data: it writes a temporary file in the same
 // directory and renames it over path, so readers see the old file or the new one,
-// never a part. An existing file keeps its permissions; a new one gets 0644.
-func writeFileAtomic(path string, data []byte) (err error) {
+// never a part. See writeAtomic.
+func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(context.Background(), path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic replaces path with what fill writes, through a temporary file in
+// the same directory renamed over path once complete. An existing file keeps its
+// permissions; a new one gets 0644. A read-only file is not replaced (shell
+// redirection would fail too), nor anything but a regular file. The temporary
+// file is removed on failure, when ctx is done before the rename, and by a
+// second signal (signals.go).
+func writeAtomic(ctx context.Context, path string, fill func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("write %s: not a regular file", path)
 		}
 		mode = st.Mode().Perm()
+		if err := writable(path, mode); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	defer trackTemp(tmp.Name())()
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
+	if err := fill(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
@@ -285,8 +303,25 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write %s: interrupted: %w", path, err)
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// writable reports why the existing file path, of permissions mode, may not be
+// written: it is marked read-only (no write permission for anyone, which even
+// root respects here), or opening it for writing is refused.
+func writable(path string, mode os.FileMode) error {
+	if mode&0o222 == 0 {
+		return errors.New("the file is read-only; make it writable (chmod u+w) or write another file")
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("the file cannot be written: %w", errors.Unwrap(err))
+	}
+	return f.Close()
 }

@@ -252,3 +252,39 @@ func TestWriteFileAtomicErrors(t *testing.T) {
 		t.Errorf("writing over a directory: %v", err)
 	}
 }
+
+// TestWriteFileAtomicRefusesReadOnly: a read-only target is not replaced, as
+// 'lineage render > file' would fail, and nothing is left beside it.
+func TestWriteFileAtomicRefusesReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "chart.dot")
+	if err := os.WriteFile(path, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := writeFileAtomic(path, []byte("new"))
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("replacing a read-only file: err = %v, want a refusal", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("the read-only file now holds %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory holds %d entries, want only the file", len(entries))
+	}
+}
+
+// TestTempFilesRemovedOnGivingUp: the temporary file of a write in progress is
+// what a second signal removes before exiting.
+func TestTempFilesRemovedOnGivingUp(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), ".chart.svg.*.tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	untrack := trackTemp(f.Name())
+	removeTemps()
+	untrack()
+	if _, err := os.Stat(f.Name()); !os.IsNotExist(err) {
+		t.Errorf("the temporary file survived: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -54,6 +55,9 @@ func lookupCommand(name string) *command {
 
 // cli holds what every command shares: output streams and the dataset flags.
 type cli struct {
+	// ctx is done when the command should stop (a signal, see signals.go);
+	// nil means never.
+	ctx            context.Context
 	stdout, stderr io.Writer
 	color          bool
 	width          int // of the terminal stdout is, for tables; 0 when not a terminal
@@ -81,9 +85,15 @@ var errHelp = errors.New("help shown")
 
 // run is the whole program: it parses args, runs one command and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext is run in the context ctx: when ctx is done (a signal), the
+// command stops as soon as it can.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// stderr is always text for people: no control character from the data reaches it.
 	stderr = textWriter{w: stderr}
-	c := &cli{stdout: stdout, stderr: stderr, color: colorWanted(stdout), width: terminalWidth(stdout)}
+	c := &cli{ctx: ctx, stdout: stdout, stderr: stderr, color: colorWanted(stdout), width: terminalWidth(stdout)}
 	fs := pflag.NewFlagSet("lineage", pflag.ContinueOnError)
 	fs.SetInterspersed(false)
 	fs.SetOutput(io.Discard)
@@ -120,9 +130,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return c.exit(cmd.run(c, fs.Args()[1:]))
 }
 
-// exit prints err, if any, and maps it to the exit status.
+// context is the context commands run in.
+func (c *cli) context() context.Context {
+	if c.ctx == nil {
+		return context.Background()
+	}
+	return c.ctx
+}
+
+// exit prints err, if any, and maps it to the exit status. A command that fails
+// because a signal stopped it exits as the shell reports death by that signal.
 func (c *cli) exit(err error) int {
 	var ue usageError
+	var sig signalError
+	if err != nil && !errors.Is(err, errHelp) && errors.As(context.Cause(c.context()), &sig) {
+		fmt.Fprintf(c.stderr, "lineage: %v\n", sig)
+		return sig.exitCode()
+	}
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 		return 0

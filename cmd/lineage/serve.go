@@ -9,9 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
-	"syscall"
 	"time"
 
 	"github.com/lineage-dev/lineage/graph"
@@ -46,14 +44,8 @@ const (
 	serveIdleTimeout       = 2 * time.Minute
 	serveMaxHeaderBytes    = 16 << 10
 	serveRenderTimeout     = 30 * time.Second
-	serveShutdownTimeout   = 5 * time.Second
+	serveShutdownTimeout   = 3 * time.Second // under signalGrace
 )
-
-// serveContext is the context serve runs in: done on SIGINT or SIGTERM. Tests
-// replace it.
-var serveContext = func() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
 
 // serveListening, when set, learns the address serve listens on (for tests).
 var serveListening func(addr string)
@@ -77,11 +69,16 @@ func runServe(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	ip := net.ParseIP(host)
+	loopback := host == "localhost" || ip != nil && ip.IsLoopback()
+	if !loopback {
 		fmt.Fprintf(c.stderr, "lineage: warning: serving on %s, which other machines may reach\n", *addr)
 	}
+	// Requests run in the command's context: a signal cancels the renders in
+	// flight (killing their engines) instead of waiting for them.
+	ctx := c.context()
 	srv := web.New(l, web.Options{Render: renderImage, WholeChartMax: max(*wholeMax, 1), RenderTimeout: serveRenderTimeout,
-		License: licenseReportJSON})
+		License: licenseReportJSON, Context: ctx, LoopbackOnly: loopback})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -94,14 +91,13 @@ func runServe(c *cli, args []string) error {
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    serveMaxHeaderBytes,
 	}
-	ctx, stop := serveContext()
-	defer stop()
+	hs.BaseContext = func(net.Listener) context.Context { return ctx }
 	go func() {
 		if err := srv.Warm(ctx); err != nil {
 			fmt.Fprintf(c.stderr, "lineage: the explorer page cannot be built: %v\n", err)
 		}
 	}()
-	url := "http://" + ln.Addr().String() + "/"
+	url := serveURL(host, ln.Addr())
 	fmt.Fprintf(c.stderr, "lineage: serving %d models at %s (Ctrl-C stops)\n", l.Len(), url)
 	if serveListening != nil {
 		serveListening(ln.Addr().String())
@@ -118,16 +114,34 @@ func runServe(c *cli, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
+	// Stopping on a signal is success; requests still running after the grace
+	// period are cut off.
 	sctx, cancel := context.WithTimeout(context.Background(), serveShutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: shutting down: %w", err)
+		hs.Close()
 	}
+	srv.Wait() // the renders, cancelled with ctx, have killed their engines
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	fmt.Fprintln(c.stderr, "lineage: stopped")
 	return nil
+}
+
+// serveURL is the address to open for a server listening on addr, asked for
+// as host: the host as given, with the port really listened on; localhost for a
+// server on every interface (0.0.0.0, [::] or no host), whose listening address
+// ("[::]:8080") is no place to open.
+func serveURL(host string, addr net.Addr) string {
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
 // openBrowser asks the desktop to open url, without waiting for the browser.
@@ -153,8 +167,8 @@ func openBrowser(url string) error {
 
 // renderExplorer writes the explorer page of 'lineage render -f html': the SVG
 // chart from the engine inside render.HTML's page.
-func renderExplorer(l *graph.Lineage, opt render.Options) ([]byte, error) {
-	svg, err := renderChart(l, "svg", opt)
+func renderExplorer(ctx context.Context, l *graph.Lineage, opt render.Options) ([]byte, error) {
+	svg, err := renderChart(ctx, l, "svg", opt)
 	if err != nil {
 		return nil, err
 	}

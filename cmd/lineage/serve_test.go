@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -49,15 +50,15 @@ func (s *syncBuffer) String() string {
 func TestServe(t *testing.T) {
 	fakeSVG(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	savedCtx := serveContext
-	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
 	addrs := make(chan string, 1)
 	serveListening = func(a string) { addrs <- a }
-	t.Cleanup(func() { serveContext, serveListening = savedCtx, nil })
+	t.Cleanup(func() { serveListening = nil })
 
 	var stdout, stderr syncBuffer
 	code := make(chan int, 1)
-	go func() { code <- run([]string{"--data", webMini, "serve", "--addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+	go func() {
+		code <- runContext(ctx, []string{"--data", webMini, "serve", "--addr", "127.0.0.1:0"}, &stdout, &stderr)
+	}()
 	var addr string
 	select {
 	case addr = <-addrs:
@@ -162,5 +163,27 @@ func TestRenderHTML(t *testing.T) {
 	stdout.Reset()
 	if code := run([]string{"--data", webMini, "render", "-f", "html"}, &stdout, &stderr); code != 0 || !strings.HasPrefix(stdout.String(), "<!DOCTYPE html>") {
 		t.Errorf("-f html to stdout: exit %d", code)
+	}
+}
+
+// TestServeURL: the printed address is one a browser can open, for a server on
+// every interface too (it printed http://[::]:8080/).
+func TestServeURL(t *testing.T) {
+	for _, tc := range []struct{ host, listened, want string }{
+		{"0.0.0.0", "[::]:8080", "http://localhost:8080/"},
+		{"::", "[::]:8080", "http://localhost:8080/"},
+		{"", "[::]:8080", "http://localhost:8080/"},
+		{"127.0.0.1", "127.0.0.1:41234", "http://127.0.0.1:41234/"},
+		{"::1", "[::1]:9000", "http://[::1]:9000/"},
+		{"localhost", "127.0.0.1:9000", "http://localhost:9000/"},
+		{"192.168.1.4", "192.168.1.4:80", "http://192.168.1.4:80/"},
+	} {
+		addr, err := net.ResolveTCPAddr("tcp", tc.listened)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := serveURL(tc.host, addr); got != tc.want {
+			t.Errorf("serveURL(%q, %s) = %s, want %s", tc.host, tc.listened, got, tc.want)
+		}
 	}
 }

@@ -79,38 +79,35 @@ func lineage(t *testing.T, args ...string) []byte {
 	return stdout.Bytes()
 }
 
-// browser makes sure Chromium and the npm packages are there: it skips the test
-// without Chromium unless on CI, and installs the npm packages when missing.
+// optIn is the environment variable that turns the browser tests on; .ci/run
+// sets it. Without it they skip, so 'go test ./...' needs no browser, Node.js or
+// network; with it, anything missing is a failure, never a skip.
+const optIn = "LINEAGE_BROWSER_TESTS"
+
+// browser skips the test unless optIn is set, and then requires Chromium,
+// Node.js and the npm packages of package-lock.json (installed by
+// 'npm ci --prefix internal/browsertest'; the tests never install them).
 func browser(t *testing.T) {
 	t.Helper()
+	if os.Getenv(optIn) == "" {
+		t.Skipf("browser test: set %s=1 to run it (needs chromium, node and 'npm ci --prefix internal/browsertest'; .ci/run does all that)", optIn)
+	}
 	chromium := os.Getenv("CHROMIUM")
 	if chromium == "" {
 		chromium = "/usr/bin/chromium"
 	}
 	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Chromium is required on CI (apt-get install -y chromium): %v", err)
-		}
-		t.Skipf("no Chromium (%v): apt-get install -y chromium", err)
+		t.Fatalf("%s is set but there is no Chromium (apt-get install -y chromium, or set CHROMIUM): %v", optIn, err)
 	}
-	if _, err := os.Stat("node_modules/mermaid/dist/mermaid.min.js"); err == nil {
-		if _, err := os.Stat("node_modules/playwright-core"); err == nil {
-			return
-		}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Fatalf("%s is set but there is no Node.js (apt-get install -y nodejs npm): %v", optIn, err)
 	}
-	npmOnce.Do(func() {
-		out, err := exec.Command("npm", "ci", "--no-audit", "--no-fund").CombinedOutput()
-		if err != nil {
-			npmErr = fmt.Errorf("npm ci in internal/browsertest: %v\n%s", err, out)
+	for _, p := range []string{"node_modules/mermaid/dist/mermaid.min.js", "node_modules/playwright-core/package.json"} {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("%s is set but the npm packages are missing (run 'npm ci --prefix internal/browsertest'): %v", optIn, err)
 		}
-	})
-	if npmErr != nil {
-		t.Fatal(npmErr)
 	}
 }
-
-var npmOnce sync.Once
-var npmErr error
 
 // check runs check.mjs in mode on files and decodes its JSON lines into results.
 func check[T any](t *testing.T, mode string, files ...string) []T {

@@ -5,9 +5,12 @@
 //
 // SVG and PNG come from Graphviz 12 compiled to WebAssembly
 // (github.com/goccy/go-graphviz), so no system Graphviz is needed. That package's
-// init compiles its WebAssembly module into $TMPDIR/go-graphviz in every process
-// that links it: 0.1 s with a warm cache, about 1 s with a cold, missing or
-// read-only temp dir, and 6 MB written, whether the process renders or not. The
+// init compiles its WebAssembly module into a cache directory in every process
+// that links it: 0.1 s with a warm cache, about 1 s with a cold or missing one,
+// and 6 MB written, whether the process renders or not. (go-graphviz puts that
+// cache in $TMPDIR/go-graphviz, shared by every user; lineage-render moves it
+// to a private per-user directory, os.UserCacheDir()/lineage/graphviz, mode
+// 0700, owner checked: see cmd/lineage-render/internal/wasmcache.) The
 // queries ('lineage ancestors chatgpt', 'show', '--help') take about 5 ms; linking
 // go-graphviz into lineage would make every one of them 20 to 200 times slower and
 // write to disk.
@@ -16,7 +19,7 @@
 // standard input and writes SVG or PNG on standard output, and lineage runs it
 // when, and only when, it draws an image. The alternatives cost more:
 //   - a build tag or a second build of lineage splits the users into two binaries
-//     and breaks 'go install .../cmd/...@latest';
+//     and breaks 'go install ./cmd/...';
 //   - pointing go-graphviz at another cache (its SetFileSystem) still pays the
 //     compile in init, which runs before main can choose anything;
 //   - a plugin or a system 'dot' is not there right after set-up.
@@ -56,14 +59,27 @@
 // Find looks, in order, at
 //  1. $LINEAGE_RENDER, the path of a lineage-render to use;
 //  2. the directory of the running lineage executable, where
-//     'go install github.com/lineage-dev/lineage/cmd/...@latest' and
-//     'go build -o bin/ ./cmd/...' put both programs;
-//  3. $PATH;
-//  4. when lineage itself was built from the module's source ('go run
-//     ./cmd/lineage', 'go test'), 'go run ./cmd/lineage-render' in the module's
-//     root, found by walking up from the working directory to the go.mod of
-//     github.com/lineage-dev/lineage. It is slower (the go command checks the
-//     build cache) but needs no install step.
+//     'go install ./cmd/...' and 'go build -o bin/ ./cmd/...' put both programs;
+//  3. when lineage itself is a devel build of the module ('go run ./cmd/lineage',
+//     'go build', 'go test') and the source tree it was compiled from is still
+//     there, that tree's lineage-render: built once, for each state of its
+//     sources, into the user's private cache (os.UserCacheDir()/lineage/engine),
+//     announced on stderr as "building the chart engine (first time only)", and
+//     run from there. The tree is the one the compiler read (recorded in the
+//     binary), never found from the working directory, so a directory whose
+//     go.mod claims the module path runs nothing;
+//  4. $PATH.
+//
+// An engine found in 1, 2 or 4 must be a lineage-render of the same build as
+// lineage: Find reads the build information Go stamps in the executable (module
+// version and version-control revision, see internal/buildid) without running
+// it, and refuses another program or another version with a message naming
+// both. 'lineage-render --version' prints the same identity. Two devel builds
+// without version-control stamps (-buildvcs=false) both read "(devel)" and
+// cannot be told apart.
+//
+// A render runs the engine in a process group of its own; cancelling it (a
+// deadline, Ctrl-C) kills the whole group.
 //
 // The test in this package guards the split: 'go list -deps ./cmd/lineage' must
 // not contain go-graphviz or wazero, and the built lineage must run '--help' and
