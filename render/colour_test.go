@@ -9,6 +9,7 @@ import (
 
 	"github.com/lineage-dev/lineage/data"
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
 // TestOrgColoursRanked: the organisations with the most models own the palette
@@ -144,7 +145,7 @@ func TestLegendColumnsFit(t *testing.T) {
 		t.Fatalf("colour key has %d entries", len(widths))
 	}
 	for name, w := range widths {
-		if need := TextWidth(name, legendFontSize, false); float64(w) < need {
+		if need := textwidth.Width(name, legendFontSize, false); float64(w) < need {
 			t.Errorf("legend cell of %q is %d pt wide, its label needs %.1f pt", name, w, need)
 		}
 	}

@@ -62,8 +62,8 @@
 //   - A small legend in two rows shows only what the chart uses: the stage
 //     shapes (and the emphasis of asked-about models), then the colour key (each
 //     colour once, with the name it stands for; columns as wide as their longest
-//     label by TextWidth) and the edge styles, as edge samples some 40 pt long.
-//     It heads a small chart, in a box; in a chart with the right-hand axis it
+//     label, estimated by package textwidth) and the edge styles, as samples
+//     some 40 pt long, long enough to show a dash. It heads a small chart, in a box; in a chart with the right-hand axis it
 //     sits beside the first two rows, between the axes, where the first years
 //     leave room.
 //

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
 // fontname is the font list of every DOT chart: common sans-serif faces that exist
@@ -354,7 +355,7 @@ func periodRows(ids []string, es []graph.Edge, width map[string]float64, wrap bo
 // nodeWidth estimates the width of a model's node in points, with the space to
 // its neighbour: its wider label line, margins, and the widening of its shape.
 func nodeWidth(m *graph.Model) float64 {
-	w := max(TextWidth(m.Name, 11, true), TextWidth(subtitle(m), 9, false)) + 2*7.2
+	w := max(textwidth.Width(m.Name, 11, true), textwidth.Width(subtitle(m), 9, false)) + 2*7.2
 	if stageOf(m) == "reasoning" {
 		w *= 1.3 // a hexagon's slanted sides
 	}
@@ -529,7 +530,7 @@ func writeDOTLegend(p func(string, ...any), aux string, anchors, twins []string,
 	// sizes boxes with, so no label runs into the next column's swatch.
 	var colWidth [legendColumns]float64
 	for i, e := range entries {
-		colWidth[i%legendColumns] = max(colWidth[i%legendColumns], TextWidth(e.name, legendFontSize, false))
+		colWidth[i%legendColumns] = max(colWidth[i%legendColumns], textwidth.Width(e.name, legendFontSize, false))
 	}
 	for i, e := range entries {
 		if i%legendColumns == 0 {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-graphviz"
-	chart "github.com/lineage-dev/lineage/render"
+	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
 // Why widths are measured here: the embedded Graphviz has no font library, so it
@@ -20,9 +20,9 @@ import (
 // by an estimate that is safe for what browsers draw. One layout is all the
 // engine can afford: laying out the whole dataset takes most of a second.
 
-// textWidth is render.TextWidth (imported as chart): render sizes the legend's columns with the
+// textWidth is textwidth.Width: render sizes the legend's columns with the
 // same estimate.
-func textWidth(s string, size float64, bold bool) float64 { return chart.TextWidth(s, size, bold) }
+func textWidth(s string, size float64, bold bool) float64 { return textwidth.Width(s, size, bold) }
 
 // fontIsBold tells from an xdot font name and fontchar flags whether text is bold.
 func fontIsBold(face string, flags int) bool {

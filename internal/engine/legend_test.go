@@ -128,7 +128,7 @@ func TestSVGLegendTellsTheTruth(t *testing.T) {
 	}
 	groups := svgGroups(t, svg)
 	legend := map[string]string{} // fill → label
-	fills := map[string]string{}   // model id → fill
+	fills := map[string]string{}  // model id → fill
 	samples := map[string]float64{}
 	for _, g := range groups {
 		switch {

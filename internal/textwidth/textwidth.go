@@ -1,4 +1,9 @@
-package render
+// Package textwidth estimates how wide a browser or the chart engine draws a
+// label: the one width table that the DOT writer (package render) sizes legend
+// columns with and the chart engine (cmd/lineage-render) widens boxes with
+// before layout. It is a leaf package, so the engine depends on nothing else
+// of the module's chart code.
+package textwidth
 
 import (
 	"unicode"
@@ -6,10 +11,9 @@ import (
 	"golang.org/x/text/width"
 )
 
-// Text widths: the embedded Graphviz has no font library and estimates label
-// widths from a table of Latin glyphs, counting other characters as narrow, so
-// the chart engine widens boxes by this estimate before layout, and the DOT
-// writer sizes the legend's columns with it.
+// The embedded Graphviz has no font library and estimates label widths from a
+// table of Latin glyphs, counting other characters as narrow; this estimate is
+// generous for what browsers and the engine's PNG draw.
 
 // advance is the width, in thousandths of an em, of the printable ASCII characters
 // (space to '~') in the widest of the sans-serif fonts a browser is likely to
@@ -35,11 +39,11 @@ var advance = [2][95]uint16{
 	},
 }
 
-// TextWidth is a generous estimate, in points, of the width a browser gives s in a
+// Width is a generous estimate, in points, of the width a browser gives s in a
 // sans-serif font of the given size: East Asian wide and fullwidth characters
 // (Han, kana, Hangul, fullwidth forms, most emoji) take a full em, combining marks
 // nothing, other letters the width of a wide capital.
-func TextWidth(s string, size float64, bold bool) float64 {
+func Width(s string, size float64, bold bool) float64 {
 	table := &advance[0]
 	if bold {
 		table = &advance[1]
