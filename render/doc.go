@@ -24,13 +24,20 @@
 //     rows short: the embedded data has ~90 models a year, which one row per year
 //     drew 20,000 px wide. Months and years without models get no rank. Models
 //     without a date share a last rank labelled "undated". A parent and child of
-//     the same month sit side by side.
+//     the same month sit side by side. In a chart of up to 150 models, a month
+//     wider than about 1100 pt or 10 models is wrapped into rows, each model a row
+//     below its parent of the same month (the whole dataset is not wrapped: the
+//     extra ranks would make its layout some 40% slower). A chart of more than 40
+//     models repeats the axis on the right, each label held right of its row's
+//     models by invisible flat edges.
 //   - Colour says who made the model: the fill is the colour of its first
-//     organisation, from a fixed palette of 12 light ColorBrewer Set3 tones chosen by
-//     hashing the organisation's name (FNV-1a), with a darker border of the same
-//     hue. A hash, unlike an index in a sorted list, keeps every organisation's
-//     colour when data is added; the price is that two organisations may share a
-//     colour, which the legend shows. Fills are light and text black, so the chart
+//     organisation, with a darker border of the same hue, from ColorBrewer's Set3.
+//     The 11 organisations with the most models in the dataset (OrgColours, from
+//     the whole dataset the caller passes as Options.Orgs) own its 11 chromatic
+//     tones in rank order; every other organisation shares its grey, which the
+//     legend calls "other organisations"; no organisation is white. So a colour
+//     never stands for two organisations, and every chart of one dataset gives an
+//     organisation the same colour. Fills are light and text black, so the chart
 //     reads on white and printed in grayscale. Options.ColorBy "access" colours by
 //     access instead: open green, limited yellow, api blue, closed red; "license"
 //     by licence family, as Options.LicenseFamily reports it: permissive green,
@@ -41,8 +48,9 @@
 //     box.
 //   - Line style says the relation class: lineage relations (weights passed on)
 //     solid and dark, influence relations (teacher-data, successor, inspired-by)
-//     dashed and lighter. Options.EdgeLabels writes the relation on each edge;
-//     every edge has it in its tooltip anyway.
+//     dashed and lighter. Options.EdgeLabels writes the relation on each edge,
+//     underlined and tied to its edge by a line (Graphviz's decorate), an
+//     influence label in its edge's grey; every edge has it in its tooltip anyway.
 //   - The label is the model's name, then a smaller second line with its date and
 //     size ("2022-11-30 · 175B"; a long size list shows its range, "60M–11B").
 //     Names in any script pass through as UTF-8.
@@ -53,10 +61,13 @@
 //     name, so a focused chart shows where it starts.
 //   - Options.Cluster "org" boxes the models of each first organisation; the time
 //     ranks still hold across clusters (newrank).
-//   - A small legend in two rows above the first year shows only what the chart
-//     uses: the stage shapes (and the emphasis of asked-about models), then the
-//     colours, at most 12 organisations (the most frequent) and a count of the
-//     rest, and the edge styles.
+//   - A small legend in two rows shows only what the chart uses: the stage
+//     shapes (and the emphasis of asked-about models), then the colour key (each
+//     colour once, with the name it stands for; columns as wide as their longest
+//     label, estimated by package textwidth) and the edge styles, as samples
+//     some 40 pt long, long enough to show a dash. It heads a small chart, in a box; in a chart with the right-hand axis it
+//     sits beside the first two rows, between the axes, where the first years
+//     leave room.
 //
 // Mermaid follows the same encoding where Mermaid can: shapes by stage, colour
 // classes by organisation or access, dotted influence edges, bold focus. It has no

@@ -4,20 +4,49 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
 // fontname is the font list of every DOT chart: common sans-serif faces that exist
 // on most systems and in browsers showing the SVG.
 const fontname = "Helvetica,Arial,sans-serif"
 
-// legendMaxColours caps the colour key; further organisations are summed up.
-const legendMaxColours = 12
+// legendFontSize is the legend's font size, in points.
+const legendFontSize = 10
+
+// legendCellPad is what a legend label cell adds to its text's width, in points.
+const legendCellPad = 4
+
+// rowMax is the most models a row of the chart holds: a month with more is
+// wrapped into several rows (see periodRows).
+const rowMax = 10
+
+// rowMaxWidth is about the widest a row of the chart gets, in points, before it
+// is wrapped (see periodRows).
+const rowMaxWidth = 1100
+
+// wrapMaxModels is the largest chart whose crowded periods are wrapped into
+// several rows: each row adds a virtual node to every edge that crosses it, and
+// on the whole dataset wrapping would make the layout some 40% slower.
+const wrapMaxModels = 150
+
+// rightAxisMin is the number of models above which a chart repeats its time axis
+// on the right.
+const rightAxisMin = 40
+
+// nodesep is the space between neighbours in a rank, in inches.
+const nodesep = 0.2
+
+// legendSampleMinlen is the length of the legend's edge samples in multiples of
+// nodesep: 3 × 0.2 in = 43 pt, of which some 35 pt show after the arrowhead.
+const legendSampleMinlen = 3
 
 // legendColumns is how many colour entries the legend puts on one row.
 const legendColumns = 3
@@ -34,7 +63,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	ms := sortedModels(l)
 	es := sortedEdges(l)
 	focus := opt.focused()
-	opt.orgColours = assignOrgColours(ms, opt)
+	opt = withOrgs(l, opt)
 
 	// Auxiliary nodes (years, legend) are named with a prefix no model id has.
 	// Subgraph names (axis, cluster_…) live apart from node names in Graphviz.
@@ -56,7 +85,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	p := ew.printf
 	p("// lineage chart: %s, %s\n", count(len(ms), "model"), count(len(es), "relation"))
 	p("digraph lineage {\n")
-	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=0.2, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", fontname)
+	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.3, nodesep=%g, fontname=%q, fontsize=11, bgcolor=\"white\", tooltip=\"lineage chart\"];\n", nodesep, fontname)
 	p("\tnode [fontname=%q, fontsize=11, shape=box, style=filled, margin=\"0.1,0.04\", height=0.3];\n", fontname)
 	p("\tedge [fontname=%q, fontsize=9, fontcolor=%q, color=%q, arrowsize=0.7];\n", fontname, lineageEdgeColour, lineageEdgeColour)
 
@@ -96,40 +125,109 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		}
 		return fmt.Sprintf("%sy%d-%02d", aux, pd.year, pd.month)
 	}
-	axis := []string{aux + "legend", aux + "legend2"}
-	p("\n\t// time axis: a header rank per release year, then a rank per month with models\n")
-	p("\tsubgraph \"axis\" {\n")
-	p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
-	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend"))
-	p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(aux+"legend2"))
+	// Each period's models are laid out in rows of at most rowMax (periodRows);
+	// every row has an axis node, the period's label on its first. Wide charts
+	// (more than rightAxisMin models) repeat the axis on the right: a twin per
+	// axis node, held right of its row's models by invisible flat edges.
+	type axisRow struct {
+		node, attrs string
+		ids         []string
+	}
+	var rows []axisRow
+	widest := 0
+	width := make(map[string]float64, len(ms)) // a model's estimated node width, in points
+	for _, m := range ms {
+		width[m.ID] = nodeWidth(m)
+	}
 	for _, pd := range periods {
+		var attrs string
 		switch {
 		case pd.year == 0:
-			p("\t\t%s [label=\"undated\", fontsize=13, fontcolor=\"#555555\", tooltip=\"release date unknown\"];\n", quoteDOT(periodNode(pd)))
+			attrs = `label="undated", fontsize=13, fontcolor="#555555", tooltip="release date unknown"`
 		case pd.month == 0:
-			p("\t\t%s [label=\"%d\", fontsize=14, fontcolor=\"#555555\", tooltip=\"released in %d\"];\n", quoteDOT(periodNode(pd)), pd.year, pd.year)
+			attrs = fmt.Sprintf(`label="%d", fontsize=14, fontcolor="#555555", tooltip="released in %d"`, pd.year, pd.year)
 		default:
-			month := time.Month(pd.month).String()[:3]
-			p("\t\t%s [label=\"%s\", tooltip=\"released in %s %d\"];\n", quoteDOT(periodNode(pd)), month, time.Month(pd.month), pd.year)
+			attrs = fmt.Sprintf(`label="%s", tooltip="released in %s %d"`, time.Month(pd.month).String()[:3], time.Month(pd.month), pd.year)
 		}
-		axis = append(axis, periodNode(pd))
+		prs := periodRows(byPeriod[pd], es, width, len(ms) <= wrapMaxModels)
+		if len(prs) == 0 {
+			prs = [][]string{nil}
+		}
+		for i, ids := range prs {
+			r := axisRow{node: periodNode(pd), attrs: attrs, ids: ids}
+			if i > 0 {
+				r.node += "_" + strconv.Itoa(i)
+				r.attrs = `label="", width=0.1`
+			}
+			rows = append(rows, r)
+			widest = max(widest, len(ids))
+		}
 	}
-	quoted := make([]string, len(axis))
-	for i, a := range axis {
-		quoted[i] = quoteDOT(a)
+	right := len(ms) > rightAxisMin
+	twin := func(node string) string { return aux + "R" + strings.TrimPrefix(node, aux) }
+	// A wide chart's legend sits beside its first two rows, between the axes,
+	// where the first years leave room; a small chart's legend heads it in two
+	// rows of its own, which would make it wider beside its models.
+	legendBeside := right && len(rows) >= 2
+	anchors := []string{aux + "legend", aux + "legend2"}
+	if legendBeside {
+		anchors = []string{rows[0].node, rows[1].node}
 	}
-	p("\t\t%s [style=invis];\n", strings.Join(quoted, " -> "))
-	p("\t}\n")
-	for _, pd := range periods {
-		ids := byPeriod[pd]
-		if len(ids) == 0 {
+	var twins []string
+	if right {
+		twins = []string{twin(anchors[0]), twin(anchors[1])}
+	}
+	p("\n\t// time axis: a header rank per release year, then rows of each month with models\n")
+	for side, name := range []string{"axis", "axis_right"} {
+		if side == 1 && !right {
+			break
+		}
+		node := func(n string) string { return n }
+		if side == 1 {
+			node = twin
+		}
+		var axis []string
+		p("\tsubgraph %q {\n", name)
+		p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
+		if !legendBeside {
+			axis = []string{node(aux + "legend"), node(aux + "legend2")}
+			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[0]))
+			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[1]))
+		}
+		for _, r := range rows {
+			p("\t\t%s [%s];\n", quoteDOT(node(r.node)), r.attrs)
+			axis = append(axis, node(r.node))
+		}
+		quoted := make([]string, len(axis))
+		for i, a := range axis {
+			quoted[i] = quoteDOT(a)
+		}
+		p("\t\t%s [style=invis, weight=100];\n", strings.Join(quoted, " -> "))
+		p("\t}\n")
+	}
+	for _, r := range rows {
+		if len(r.ids) == 0 {
 			continue
 		}
-		p("\t{rank=same; %s;", quoteDOT(periodNode(pd)))
-		for _, id := range ids {
+		p("\t{rank=same; %s;", quoteDOT(r.node))
+		for _, id := range r.ids {
 			p(" %s;", quoteDOT(id))
 		}
+		if right {
+			p(" %s;", quoteDOT(twin(r.node)))
+		}
 		p("}\n")
+	}
+	if right {
+		p("\t// the right-hand axis stays right of every model of its row\n")
+		for _, r := range rows {
+			if len(r.ids) == 0 {
+				continue
+			}
+			for _, id := range r.ids {
+				p("\t%s -> %s [style=invis];\n", quoteDOT(id), quoteDOT(twin(r.node)))
+			}
+		}
 	}
 
 	// Models, grouped in clusters when asked.
@@ -159,18 +257,109 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 			attrs = append(attrs, "style=dashed", "color="+quoteDOT(influenceEdgeColour))
 		}
 		if opt.EdgeLabels {
-			attrs = append(attrs, "label="+quoteDOT(string(e.Relation)))
+			// decorate underlines the label and draws a line from it to its edge, so
+			// labels crowded where many edges meet are matched to their edges; an
+			// influence label is in its edge's grey.
+			attrs = append(attrs, "label="+quoteDOT(string(e.Relation)), "decorate=true")
+			if e.Relation.Class() == graph.InfluenceClass {
+				attrs = append(attrs, "fontcolor="+quoteDOT(influenceEdgeColour))
+			}
 		}
 		attrs = append(attrs, "tooltip="+quoteDOT(edgeTooltip(l, e)))
 		p("\t%s -> %s [%s];\n", quoteDOT(e.From), quoteDOT(e.To), strings.Join(attrs, ", "))
 	}
 
-	writeDOTLegend(p, aux, ms, classes, opt, focus)
+	writeDOTLegend(p, aux, anchors, twins, ms, classes, opt, focus)
 	p("}\n")
 	if ew.err != nil {
 		return fmt.Errorf("dot: %w", ew.err)
 	}
 	return nil
+}
+
+// periodRows splits the models of one period (ids, sorted) into rows. A period
+// of at most rowMax models and rowMaxWidth points (by width) is one row, where a parent and child of the period
+// sit side by side. A larger one is wrapped: a model whose parent is in the
+// period goes a row below that parent (so the period's relations run down the
+// page, not along a long row), and the models of one depth are dealt into
+// balanced rows of at most rowMax models and about rowMaxWidth points. Rows cost layout time (every edge gets a
+// virtual node per row it crosses), so only crowded periods are wrapped, and
+// only when wrap is set (see wrapMaxModels). An empty period has no rows.
+func periodRows(ids []string, es []graph.Edge, width map[string]float64, wrap bool) [][]string {
+	total := 0.0
+	for _, id := range ids {
+		total += width[id]
+	}
+	switch {
+	case len(ids) == 0:
+		return nil
+	case len(ids) <= rowMax && total <= rowMaxWidth || !wrap:
+		return [][]string{ids}
+	}
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	parents := map[string][]string{}
+	for _, e := range es {
+		if in[e.From] && in[e.To] {
+			parents[e.To] = append(parents[e.To], e.From)
+		}
+	}
+	depth := map[string]int{}
+	var depthOf func(id string, seen map[string]bool) int
+	depthOf = func(id string, seen map[string]bool) int {
+		if d, ok := depth[id]; ok {
+			return d
+		}
+		if seen[id] { // a cycle through influence relations: stop here
+			return 0
+		}
+		seen[id] = true
+		d := 0
+		for _, p := range parents[id] {
+			d = max(d, depthOf(p, seen)+1)
+		}
+		delete(seen, id)
+		depth[id] = d
+		return d
+	}
+	byDepth := map[int][]string{}
+	maxDepth := 0
+	for _, id := range ids {
+		d := depthOf(id, map[string]bool{})
+		byDepth[d] = append(byDepth[d], id)
+		maxDepth = max(maxDepth, d)
+	}
+	var rows [][]string
+	for d := 0; d <= maxDepth; d++ {
+		level := byDepth[d]
+		if len(level) == 0 {
+			continue
+		}
+		w := 0.0
+		for _, id := range level {
+			w += width[id]
+		}
+		n := max((len(level)+rowMax-1)/rowMax, int(math.Ceil(w/rowMaxWidth)))
+		per := (len(level) + n - 1) / n
+		for len(level) > 0 {
+			k := min(per, len(level))
+			rows = append(rows, level[:k])
+			level = level[k:]
+		}
+	}
+	return rows
+}
+
+// nodeWidth estimates the width of a model's node in points, with the space to
+// its neighbour: its wider label line, margins, and the widening of its shape.
+func nodeWidth(m *graph.Model) float64 {
+	w := max(textwidth.Width(m.Name, 11, true), textwidth.Width(subtitle(m), 9, false)) + 2*7.2
+	if stageOf(m) == "reasoning" {
+		w *= 1.3 // a hexagon's slanted sides
+	}
+	return w + nodesep*72
 }
 
 // dotNode is one model's node statement.
@@ -211,15 +400,80 @@ func dotNode(m *graph.Model, opt Options, focus bool) string {
 
 // colourEntry is one line of the colour key.
 type colourEntry struct {
-	key   string
-	count int
+	key, name string // the colour key (otherOrgs for the shared grey) and its legend text
+	colour    Colour
+	count     int // models of the chart drawn in it
 }
 
-// writeDOTLegend draws the legend in two rows above the first year: the stage
-// shapes that occur in the chart, then the colour of each organisation (the most
-// frequent first) or access value present and the edge styles that occur.
-// Invisible flat edges keep each row in reading order, left to right.
-func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, classes map[graph.RelationClass]bool,
+// colourEntries is the colour key of a chart: for organisations, each one that
+// owns a colour (the most models first), then "other organisations" and "no
+// organisation" when the chart has them; for a scheme, its values in order.
+// Every colour a model of ms is drawn in is in it, named as it is meant.
+func colourEntries(ms []*graph.Model, opt Options) []colourEntry {
+	sc := opt.scheme()
+	byKey := map[string]*colourEntry{}
+	var entries []*colourEntry
+	for _, m := range ms {
+		k := colourKey(m, opt)
+		if sc != nil {
+			if _, ok := sc.colours[k]; !ok {
+				k = "unknown"
+			}
+		} else if k != "" && !opt.Orgs.Owns(k) {
+			k = otherOrgs
+		}
+		e := byKey[k]
+		if e == nil {
+			e = &colourEntry{key: k, name: k, colour: colourOf(k, opt)}
+			switch {
+			case sc != nil && sc.names[k] != "":
+				e.name = sc.names[k]
+			case sc == nil && k == otherOrgs:
+				e.colour = otherColour
+			case sc == nil && k == "":
+				e.name = "no organisation"
+			}
+			byKey[k] = e
+			entries = append(entries, e)
+		}
+		e.count++
+	}
+	rank := func(e *colourEntry) int {
+		if sc != nil {
+			if i := slices.Index(sc.order, e.key); i >= 0 {
+				return i
+			}
+			return len(sc.order)
+		}
+		switch e.key {
+		case otherOrgs:
+			return 1
+		case "":
+			return 2
+		}
+		return 0
+	}
+	slices.SortFunc(entries, func(a, b *colourEntry) int {
+		c := cmp.Compare(rank(a), rank(b))
+		if sc == nil {
+			c = cmp.Or(c, cmp.Compare(b.count, a.count))
+		}
+		return cmp.Or(c, strings.Compare(a.key, b.key))
+	})
+	out := make([]colourEntry, len(entries))
+	for i, e := range entries {
+		out[i] = *e
+	}
+	return out
+}
+
+// writeDOTLegend draws the legend in two rows, each in the rank of one of the
+// two anchors (axis nodes: above the first year, or the first two rows): the
+// stage shapes that occur in the chart, then the colour key (colourEntries) and
+// the edge styles that occur. Invisible flat edges keep each row in reading
+// order, left to right, right of its anchor and left of its twin on the
+// right-hand axis, if any.
+func writeDOTLegend(p func(string, ...any), aux string, anchors, twins []string, ms []*graph.Model, classes map[graph.RelationClass]bool,
 	opt Options, focus map[string]bool) {
 	if len(ms) == 0 {
 		return
@@ -231,9 +485,15 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		rows[row] = append(rows[row], quoteDOT(aux+name))
 	}
 	p("\n\t// legend\n")
-	p("\tsubgraph \"cluster_legend\" {\n")
-	p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
-	p("\t\tnode [fontsize=10, fillcolor=\"#ffffff\", color=\"#555555\"];\n")
+	// Beside the models (twins set) the legend is no cluster: dot keeps a
+	// cluster out of the invisible flat edges that hold it between the axes.
+	if twins == nil {
+		p("\tsubgraph \"cluster_legend\" {\n")
+		p("\t\tlabel=\"legend\"; tooltip=\"legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=10;\n")
+	} else {
+		p("\tsubgraph \"legend\" {\n")
+	}
+	p("\t\tnode [fontsize=%d, fillcolor=\"#ffffff\", color=\"#555555\"];\n", legendFontSize)
 
 	stages := map[string]bool{}
 	hasFocus := false
@@ -258,68 +518,29 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 
 	row = 1
 	// The colour key, as one HTML-like table.
-	counts := map[string]int{}
-	for _, m := range ms {
-		counts[colourKey(m, opt)]++
-	}
-	var entries []colourEntry
-	for k, n := range counts {
-		entries = append(entries, colourEntry{k, n})
-	}
-	if sc := opt.scheme(); sc != nil {
-		rank := func(k string) int {
-			if i := slices.Index(sc.order, k); i >= 0 {
-				return i
-			}
-			return len(sc.order)
-		}
-		slices.SortFunc(entries, func(a, b colourEntry) int {
-			return cmp.Or(cmp.Compare(rank(a.key), rank(b.key)), strings.Compare(a.key, b.key))
-		})
-	} else {
-		slices.SortFunc(entries, func(a, b colourEntry) int {
-			// most models first, "no organisation" last
-			return cmp.Or(emptyLast(a.key, b.key), cmp.Compare(b.count, a.count), strings.Compare(a.key, b.key))
-		})
-	}
-	more := 0
-	if len(entries) > legendMaxColours {
-		for _, e := range entries[legendMaxColours:] {
-			more += e.count
-		}
-		entries = entries[:legendMaxColours]
-	}
 	title := "colour: organisation"
 	if sc := opt.scheme(); sc != nil {
 		title = sc.title
 	}
+	entries := colourEntries(ms, opt)
 	var t strings.Builder
 	fmt.Fprintf(&t, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">%s</FONT></TD></TR>`,
 		2*legendColumns, title)
+	// Each column is as wide as its longest label by the estimate the engine
+	// sizes boxes with, so no label runs into the next column's swatch.
+	var colWidth [legendColumns]float64
+	for i, e := range entries {
+		colWidth[i%legendColumns] = max(colWidth[i%legendColumns], textwidth.Width(e.name, legendFontSize, false))
+	}
 	for i, e := range entries {
 		if i%legendColumns == 0 {
 			t.WriteString("<TR>")
 		}
-		c := colourOf(e.key, opt)
-		name := e.key
-		if sc := opt.scheme(); sc != nil && sc.names[name] != "" {
-			name = sc.names[name]
-		}
-		if name == "" {
-			name = "unknown"
-			if opt.scheme() == nil {
-				name = "no organisation"
-			}
-		}
-		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT">%s</TD>`,
-			c.Fill, c.Border, EscapeDOTHTML(name))
+		fmt.Fprintf(&t, `<TD BGCOLOR="%s" COLOR="%s" BORDER="1" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT" WIDTH="%d">%s</TD>`,
+			e.colour.Fill, e.colour.Border, int(math.Ceil(colWidth[i%legendColumns]))+legendCellPad, EscapeDOTHTML(e.name))
 		if i%legendColumns == legendColumns-1 || i == len(entries)-1 {
 			t.WriteString("</TR>")
 		}
-	}
-	if more > 0 {
-		fmt.Fprintf(&t, `<TR><TD COLSPAN="%d" ALIGN="LEFT"><FONT COLOR="#555555">and %d more models of other organisations</FONT></TD></TR>`,
-			2*legendColumns, more)
 	}
 	t.WriteString("</TABLE>")
 	node("legend_colours", fmt.Sprintf(`label=<%s>, shape=plaintext, style="", tooltip=%s`, t.String(), quoteDOT(title)))
@@ -336,8 +557,10 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
 		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
 		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
-		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, tooltip=%s];\n",
-			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), quoteDOT(text)))
+		// A flat edge is at least minlen × nodesep long (Graphviz's dot): long
+		// enough (legendSampleMinlen) that a dashed sample shows its dashes.
+		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, minlen=%d, tooltip=%s];\n",
+			quoteDOT(aux+a), quoteDOT(aux+b), style, quoteDOT(colour), legendSampleMinlen, quoteDOT(text)))
 	}
 
 	for _, e := range edges {
@@ -345,14 +568,22 @@ func writeDOTLegend(p func(string, ...any), aux string, ms []*graph.Model, class
 	}
 	for _, r := range rows {
 		if len(r) > 1 {
-			p("\t\t%s [style=invis];\n", strings.Join(r, " -> "))
+			// heavy, so the row stays together wherever it sits
+			p("\t\t%s [style=invis, weight=100];\n", strings.Join(r, " -> "))
 		}
 	}
+	if len(rows[0]) > 0 && len(rows[1]) > 0 {
+		p("\t\t%s -> %s [style=invis, weight=100];\n", rows[0][0], rows[1][0]) // the rows left-aligned
+	}
 	p("\t}\n")
-	for i, anchor := range []string{"legend", "legend2"} {
-		if len(rows[i]) > 0 {
-			p("\t%s -> %s [style=invis];\n", quoteDOT(aux+anchor), rows[i][0])
-			p("\t{rank=same; %s; %s;}\n", quoteDOT(aux+anchor), strings.Join(rows[i], "; "))
+	for i, anchor := range anchors {
+		if len(rows[i]) == 0 {
+			continue
+		}
+		p("\t%s -> %s [style=invis];\n", quoteDOT(anchor), rows[i][0])
+		p("\t{rank=same; %s; %s;}\n", quoteDOT(anchor), strings.Join(rows[i], "; "))
+		if twins != nil {
+			p("\t%s -> %s [style=invis];\n", rows[i][len(rows[i])-1], quoteDOT(twins[i]))
 		}
 	}
 }

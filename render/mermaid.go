@@ -30,7 +30,7 @@ func Mermaid(w io.Writer, l *graph.Lineage, opt Options) error {
 		return fmt.Errorf("mermaid: %w", err)
 	}
 	ms := sortedModels(l)
-	opt.orgColours = assignOrgColours(ms, opt)
+	opt = withOrgs(l, opt)
 	es := sortedEdges(l)
 	focus := opt.focused()
 	nid := make(map[string]string, len(ms))

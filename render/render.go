@@ -31,8 +31,11 @@ type Options struct {
 	// heavy black border and a bold name.
 	Focus []string
 
-	// orgColours is the chart's organisation colours, set by the writers.
-	orgColours map[string]Colour
+	// Orgs is the organisation colouring of the dataset the chart is drawn from
+	// (NewOrgColours of the whole dataset), so that every chart of one dataset
+	// gives an organisation the same colour. nil colours by the chart's own
+	// models, which is the same thing when the chart draws the whole dataset.
+	Orgs *OrgColours
 }
 
 // Check reports an unknown ColorBy or Cluster value.

@@ -327,13 +327,19 @@ func TestDOTDesign(t *testing.T) {
 	if strings.Contains(out, "ftp://") {
 		t.Error("DOT links a non-web url")
 	}
-	if OrgColour("Orion Labs") != OrgColour(" orion labs ") {
-		t.Error("organisation colour depends on case or spaces")
-	}
-	// Adding models and organisations does not move an organisation's colour.
-	c := OrgColour("Beichen AI")
+	// A chart of part of the dataset, given the dataset's colouring, draws an
+	// organisation in the colour the whole dataset's chart gives it.
+	c := NewOrgColours(l).Of("Beichen AI")
 	if !strings.Contains(out, `fillcolor="`+c.Fill+`", color="`+c.Border+`"`) {
 		t.Errorf("beichen not drawn in its colour %v", c)
+	}
+	part := l.Subgraph([]string{"beichen"})
+	if own := NewOrgColours(part).Of("Beichen AI"); own == c {
+		t.Fatalf("fixture too small: Beichen AI is %v alone and in the dataset", c)
+	}
+	sub := string(write(t, WriterFunc(DOT), part, Options{Orgs: NewOrgColours(l)}))
+	if !strings.Contains(sub, `fillcolor="`+c.Fill+`", color="`+c.Border+`"`) {
+		t.Errorf("beichen alone not drawn in the dataset's colour %v:\n%s", c, sub)
 	}
 }
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -17,7 +16,7 @@ type Colour struct {
 
 // Palette is the fixed list of organisation colours: ColorBrewer's Set3 (light,
 // distinct, designed for fills under black text) with a darker border for each.
-// Its order never changes, so a hashed organisation keeps its colour forever.
+// Its order never changes. Organisations own all but the grey (see OrgColours).
 var Palette = [12]Colour{
 	{"#8dd3c7", "#2a7f73"},
 	{"#ffffb3", "#8c8c2a"},
@@ -60,7 +59,7 @@ var licenseColours = map[string]Colour{
 var licenseOrder = []string{"permissive", "pass-on", "non-commercial", "unknown"}
 
 // colourScheme is a fixed colouring by a small vocabulary (access, licence family),
-// as opposed to the organisations' hashed colours.
+// as opposed to the organisations' ranked colours (OrgColours).
 type colourScheme struct {
 	title   string            // the legend's heading
 	colours map[string]Colour // a key outside it is drawn unknownColour
@@ -77,18 +76,83 @@ var licenseScheme = colourScheme{title: "colour: licence", colours: licenseColou
 	names: map[string]string{"pass-on": "pass-on terms"},
 	key:   func(m *graph.Model, opt Options) string { return opt.licenseFamily(m) }}
 
-// OrgColour returns the palette colour of an organisation: FNV-1a of its lower-cased,
-// trimmed name, modulo the palette size. It depends on the name only, so colours do
-// not move when models or organisations are added; two organisations may share a
-// colour, which the legend then shows.
-func OrgColour(org string) Colour {
-	org = strings.ToLower(strings.TrimSpace(org))
+// otherColour is the neutral grey shared by every organisation that owns no
+// palette colour; the legend names it otherOrgs.
+var otherColour = Palette[8]
+
+// otherOrgs is the legend's name for the organisations drawn in otherColour.
+const otherOrgs = "other organisations"
+
+// orgSlots are the palette colours organisations own, in the order they are given
+// out: every Palette colour but the grey of otherColour. Its order never changes.
+var orgSlots = func() []Colour {
+	var s []Colour
+	for _, c := range Palette {
+		if c != otherColour {
+			s = append(s, c)
+		}
+	}
+	return s
+}()
+
+// OrgColours is the one organisation colouring of a dataset, shared by every
+// chart drawn from it: the len(orgSlots) (11) organisations with the most models
+// in the dataset (counting each model under its first organisation; ties by
+// name) own the palette colours in that order, the largest the first; every
+// other organisation is drawn in one neutral grey the legend names "other
+// organisations". So a colour always means the one organisation the legend
+// gives it, and an organisation keeps its colour in every chart of the dataset.
+// The zero value colours every organisation "other".
+type OrgColours struct {
+	owner map[string]Colour // organisation → owned colour
+}
+
+// NewOrgColours ranks the organisations of a dataset and gives the largest the
+// palette colours (see OrgColours). Pass the whole dataset, not the part a chart
+// draws, so that the charts of one dataset agree.
+func NewOrgColours(l *graph.Lineage) *OrgColours {
+	count := map[string]int{}
+	for _, m := range l.Models() {
+		if len(m.Orgs) > 0 && m.Orgs[0] != "" {
+			count[m.Orgs[0]]++
+		}
+	}
+	orgs := make([]string, 0, len(count))
+	for o := range count {
+		orgs = append(orgs, o)
+	}
+	slices.SortFunc(orgs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b))
+	})
+	c := &OrgColours{owner: make(map[string]Colour, len(orgSlots))}
+	for i, o := range orgs[:min(len(orgs), len(orgSlots))] {
+		c.owner[o] = orgSlots[i]
+	}
+	return c
+}
+
+// Of returns an organisation's colour: its own palette colour, the neutral
+// "other organisations" grey, or white for no organisation ("").
+func (c *OrgColours) Of(org string) Colour {
 	if org == "" {
 		return unknownColour
 	}
-	h := fnv.New32a()
-	h.Write([]byte(org))
-	return Palette[h.Sum32()%uint32(len(Palette))]
+	if c == nil {
+		return otherColour
+	}
+	if col, ok := c.owner[org]; ok {
+		return col
+	}
+	return otherColour
+}
+
+// Owns reports whether the organisation has a palette colour of its own.
+func (c *OrgColours) Owns(org string) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.owner[org]
+	return ok
 }
 
 // colourKey is what a model is coloured by: its first organisation, or its key in
@@ -103,8 +167,8 @@ func colourKey(m *graph.Model, opt Options) string {
 	return m.Orgs[0]
 }
 
-// colourOf returns the colour for a colour key: the chart's own assignment
-// (see assignOrgColours) when the key has one, else the organisation's hash colour.
+// colourOf returns the colour for a colour key: the scheme's colour, or the
+// organisation's colour in the dataset's colouring (Options.Orgs).
 func colourOf(key string, opt Options) Colour {
 	if sc := opt.scheme(); sc != nil {
 		if c, ok := sc.colours[key]; ok {
@@ -112,50 +176,16 @@ func colourOf(key string, opt Options) Colour {
 		}
 		return unknownColour
 	}
-	if c, ok := opt.orgColours[key]; ok {
-		return c
-	}
-	return OrgColour(key)
+	return opt.Orgs.Of(key)
 }
 
-// assignOrgColours gives the organisations of one chart distinct colours while
-// there are no more than the palette holds. Organisations are served in order of
-// how many models they have (then by name); each takes its hash colour (OrgColour)
-// when no earlier one has it, else the next free palette entry. So a chart's large
-// organisations keep the colour they have everywhere, and no two organisations of
-// a chart share a colour unless it has more than twelve.
-func assignOrgColours(ms []*graph.Model, opt Options) map[string]Colour {
-	if opt.scheme() != nil {
-		return nil
+// withOrgs returns opt with an organisation colouring: Options.Orgs when the
+// caller gave one, else the colouring of the chart's own models.
+func withOrgs(l *graph.Lineage, opt Options) Options {
+	if opt.Orgs == nil {
+		opt.Orgs = NewOrgColours(l)
 	}
-	count := map[string]int{}
-	for _, m := range ms {
-		if k := colourKey(m, opt); k != "" {
-			count[k]++
-		}
-	}
-	orgs := make([]string, 0, len(count))
-	for o := range count {
-		orgs = append(orgs, o)
-	}
-	slices.SortFunc(orgs, func(a, b string) int {
-		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b))
-	})
-	taken := map[Colour]bool{}
-	out := make(map[string]Colour, len(orgs))
-	for _, o := range orgs {
-		c := OrgColour(o)
-		start := slices.Index(Palette[:], c)
-		for i := 0; i < len(Palette) && taken[c]; i++ {
-			c = Palette[(start+i+1)%len(Palette)]
-		}
-		if taken[c] { // the palette is used up: share the hash colour
-			c = OrgColour(o)
-		}
-		taken[c] = true
-		out[o] = c
-	}
-	return out
+	return opt
 }
 
 // Stages are the training stages the charts draw with their own shape, in the

@@ -730,7 +730,7 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	var out []byte
 	switch format {
 	case "svg", "png":
-		img, err := s.image(r.Context(), sub, format, render.Options{})
+		img, err := s.image(r.Context(), sub, format, render.Options{Orgs: render.NewOrgColours(s.l)})
 		if err == nil && format == "svg" {
 			// The page inlines it: only the drawing, annotated (see render.CleanSVG).
 			img, err = render.CleanSVG(img, sub)
@@ -743,7 +743,7 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	default:
 		wr, _ := render.Lookup(format)
 		var b bytes.Buffer
-		if err := wr.Write(&b, sub, render.Options{}); err != nil {
+		if err := wr.Write(&b, sub, render.Options{Orgs: render.NewOrgColours(s.l)}); err != nil {
 			writeError(w, http.StatusInternalServerError, "%v", err)
 			return
 		}

@@ -108,7 +108,7 @@ func runAncestry(c *cli, args []string, down bool) error {
 		}
 		sub := l.Subgraph(ids).Only(opt.Relations)
 		w, _ := render.Lookup(q.format)
-		return w.Write(c.stdout, sub, render.Options{Focus: []string{m.ID}})
+		return w.Write(c.stdout, sub, render.Options{Focus: []string{m.ID}, Orgs: render.NewOrgColours(l)})
 	case "json":
 		out := make([]modelJSON, len(hops))
 		for i, h := range hops {

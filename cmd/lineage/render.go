@@ -213,6 +213,7 @@ func runRender(c *cli, args []string) error {
 		return err
 	}
 	opt.Focus = focus
+	opt.Orgs = render.NewOrgColours(l) // the dataset's colours, the same in every chart of it
 
 	chart, err := renderChart(c.context(), drawn, format, opt)
 	if err != nil {

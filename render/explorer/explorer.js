@@ -119,6 +119,77 @@
     st.home = { x: v[0], y: v[1], w: v[2] || 100, h: v[3] || 100 };
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     reset();
+    if (!location.hash) opening();
+  }
+
+  // legible is the most chart units a pixel may show when the page opens and
+  // labels (11 pt) must stay readable: about 7 px on a desktop, 6 px on a phone.
+  const legible = () => ((chart.clientWidth || 1) < 700 ? 1.8 : 1.5);
+
+  // newestFamily returns the bounding box (chart units) of the family whose
+  // newest model is the newest of the chart among the families of at least
+  // three models that fit in a view maxW units wide, the larger family winning a
+  // tie; a family is a model without lineage parents and its lineage
+  // descendants. It returns null when no family qualifies.
+  function newestFamily(maxW) {
+    const boxes = new Map();
+    for (const g of st.svg.querySelectorAll('g.model')) boxes.set(g.getAttribute('data-id'), userBox(g));
+    let best = null;
+    for (const id of st.models.keys()) {
+      if ((st.parents.get(id) || []).some((e) => e.class === 'lineage')) continue;
+      const fam = [id, ...reachLineage(id)];
+      if (fam.length < 3) continue;
+      let newest = '';
+      let box = null;
+      for (const f of fam) {
+        const d = (st.models.get(f) || {}).date || '';
+        if (d > newest) newest = d;
+        const b = boxes.get(f);
+        if (b) box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+      }
+      if (!box || box.x2 - box.x1 > maxW) continue;
+      if (!best || newest > best.newest || (newest === best.newest && fam.length > best.n)) best = { box, newest, n: fam.length };
+    }
+    return best ? best.box : null;
+  }
+
+  // reachLineage returns the lineage descendants of id, whatever the toggle.
+  function reachLineage(id) {
+    const seen = new Set();
+    const queue = [id];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of st.children.get(queue[i]) || []) {
+        if (e.class === 'lineage' && e.to !== id && !seen.has(e.to)) {
+          seen.add(e.to);
+          queue.push(e.to);
+        }
+      }
+    }
+    return seen;
+  }
+
+  // opening sets the first view of a page opened without a model: the whole
+  // chart when its labels are legible so, else the newest family that fits at a
+  // legible scale (see newestFamily), else the chart's top left, legibly.
+  function opening() {
+    const W = chart.clientWidth || 1;
+    const H = chart.clientHeight || 1;
+    if (st.vb.w / W <= legible()) return;
+    const maxW = legible() * W;
+    const pad = 30;
+    const box = newestFamily(maxW - 2 * pad);
+    if (!box) {
+      st.vb = { x: st.home.x, y: st.home.y, w: maxW, h: (maxW * H) / W };
+    } else {
+      const fam = fit({ x: box.x1 - pad, y: box.y1 - pad, w: box.x2 - box.x1 + 2 * pad, h: box.y2 - box.y1 + 2 * pad });
+      const w = Math.min(Math.max(fam.w, W), maxW); // not closer than one unit a pixel
+      const cx = fam.x + fam.w / 2;
+      const top = box.y1 - pad; // a tall family shows from its top
+      const h = (w * H) / W;
+      const cy = fam.h <= h ? fam.y + fam.h / 2 : top + h / 2;
+      st.vb = { x: cx - w / 2, y: cy - h / 2, w, h };
+    }
+    apply();
   }
 
   // fit returns box widened to the chart's aspect ratio, same centre.
@@ -206,8 +277,9 @@
   }
 
   // centre moves the view to the model's node: the whole lit lineage when it fits
-  // at a readable scale (on a phone, at up to four chart units a pixel), else the
-  // node itself at about one chart unit a pixel.
+  // at up to 2.25 chart units a pixel (on a phone, four), names small but the lit
+  // boxes and the card's lists showing it whole; else the node itself at about
+  // one chart unit a pixel.
   function centre(id) {
     const g = nodeOf(id);
     if (!g || !st.svg) return;
@@ -224,7 +296,7 @@
     const lineage = fit({ x: box.x1 - pad, y: box.y1 - pad, w: box.x2 - box.x1 + 2 * pad, h: box.y2 - box.y1 + 2 * pad });
     // On a phone the readable width holds little of any lineage: there, show the
     // lit lineage small rather than the model alone (the card names its relatives).
-    const fits = W < 700 ? W * 4 : readable * 1.45;
+    const fits = W < 700 ? W * 4 : W * 2.25;
     if (lineage.w <= fits) {
       if (lineage.w < readable) { // not closer than one unit a pixel
         const cx = lineage.x + lineage.w / 2;
