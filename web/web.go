@@ -77,7 +77,7 @@ type Options struct {
 	Render RenderFunc
 	// Title heads the page (default "lineage explorer").
 	Title string
-	// WholeChartMax is the largest dataset the page draws whole (default 400);
+	// WholeChartMax is the largest dataset the page draws whole (default 600);
 	// beyond it the page draws the neighbourhood of the selected model.
 	WholeChartMax int
 	// MaxRenderModels caps the models of one /api/render chart (default 300).
@@ -136,7 +136,7 @@ func New(l *graph.Lineage, opt Options) *Server {
 	if opt.Title == "" {
 		opt.Title = "lineage explorer"
 	}
-	opt.WholeChartMax = cmp.Or(opt.WholeChartMax, 400)
+	opt.WholeChartMax = cmp.Or(opt.WholeChartMax, 600)
 	opt.MaxRenderModels = cmp.Or(opt.MaxRenderModels, 300)
 	opt.RenderTimeout = cmp.Or(opt.RenderTimeout, 30*time.Second)
 	opt.Renders = cmp.Or(opt.Renders, 2)

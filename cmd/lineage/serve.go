@@ -54,7 +54,7 @@ func runServe(c *cli, args []string) error {
 	fs := c.flagSet(c.cmd)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0: any free port)")
 	open := fs.Bool("open", false, "open the explorer in the web browser")
-	wholeMax := fs.Int("whole-chart-max", 400, "draw the whole chart for datasets of at most `N` models")
+	wholeMax := fs.Int("whole-chart-max", 600, "draw the whole chart for datasets of at most `N` models")
 	if err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}

@@ -229,7 +229,8 @@ func served(t *testing.T, l *graph.Lineage, opt web.Options) string {
 func TestExplorerServed(t *testing.T) {
 	browser(t)
 	dir := t.TempDir()
-	url := served(t, embedded(t), web.Options{})
+	l := embedded(t)
+	url := served(t, l, web.Options{WholeChartMax: l.Len()})
 	checkExplore(t, runExplorer[exploreResult](t, "explore", url, dir), dir, true)
 	keepShots(t, dir, "served")
 }
