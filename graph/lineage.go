@@ -37,73 +37,23 @@ func (l *Lineage) lineageCycles() (cycles [][]int32, comp []int32) {
 	if l.lineageAcyclic() {
 		return nil, make([]int32, n)
 	}
-	index := make([]int32, n)
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
+	// The graph of lineage edges alone, as compressed rows of child ids.
+	start := make([]int32, n+1)
+	var targets []int32
+	for v := int32(0); v < int32(n); v++ {
+		for _, ei := range s.outOf(v) {
+			if s.lineage(int32(ei)) {
+				targets = append(targets, s.ends[ei][1])
+			}
+		}
+		start[v+1] = int32(len(targets))
 	}
-	var stack []int32
-	var next int32
 	comp = make([]int32, n) // component id + 1 for models in non-trivial SCCs
 	var comps int32
-	type frame struct {
-		v  int32
-		ei int // position in s.out[v]
-	}
-	for root := int32(0); root < int32(n); root++ {
-		if index[root] >= 0 {
-			continue
-		}
-		call := []frame{{v: root}}
-		index[root], low[root] = next, next
-		next++
-		stack = append(stack, root)
-		onStack[root] = true
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			v := f.v
-			if out := s.outOf(v); f.ei < len(out) {
-				ei := int32(out[f.ei])
-				f.ei++
-				if s.relation(ei).Class() != LineageClass {
-					continue
-				}
-				w := s.ends[ei][1]
-				if index[w] < 0 {
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					onStack[w] = true
-					call = append(call, frame{v: w})
-				} else if onStack[w] {
-					low[v] = min(low[v], index[w])
-				}
-				continue
-			}
-			call = call[:len(call)-1]
-			if len(call) > 0 {
-				p := call[len(call)-1].v
-				low[p] = min(low[p], low[v])
-			}
-			if low[v] == index[v] {
-				var members []int32
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					members = append(members, w)
-					if w == v {
-						break
-					}
-				}
-				if len(members) > 1 {
-					comps++
-					for _, w := range members {
-						comp[w] = comps
-					}
-				}
-			}
+	for _, members := range StrongComponents(n, start, targets) {
+		comps++
+		for _, w := range members {
+			comp[w] = comps
 		}
 	}
 	done := make([]bool, comps+1)

@@ -485,7 +485,7 @@ func (b *Builder) dropCycles() {
 	fill = nil
 	type edge struct{ from, to int32 }
 	drop := map[edge]bool{}
-	for _, comp := range components(n, start, targets) {
+	for _, comp := range graph.StrongComponents(n, start, targets) {
 		in := map[int32]bool{}
 		for _, v := range comp {
 			in[v] = true
@@ -526,72 +526,6 @@ func (b *Builder) dropCycles() {
 		child := &b.models[e.to]
 		child.bases = slices.DeleteFunc(child.bases, func(bs base) bool { return bs.from == e.from })
 	}
-}
-
-// components returns the strongly connected components with more than one
-// vertex of the graph of n vertices whose out-edges of v are
-// targets[start[v]:start[v+1]]. Iterative Tarjan, O(V+E).
-func components(n int, start, targets []int32) [][]int32 {
-	index := make([]int32, n)
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var stack []int32
-	var out [][]int32
-	next := int32(0)
-	type frame struct{ v, k int32 }
-	for s := int32(0); s < int32(n); s++ {
-		if index[s] >= 0 {
-			continue
-		}
-		call := []frame{{s, 0}}
-		index[s], low[s] = next, next
-		next++
-		stack = append(stack, s)
-		onStack[s] = true
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			if out := targets[start[f.v]:start[f.v+1]]; int(f.k) < len(out) {
-				w := out[f.k]
-				f.k++
-				switch {
-				case index[w] < 0:
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					onStack[w] = true
-					call = append(call, frame{w, 0})
-				case onStack[w]:
-					low[f.v] = min(low[f.v], index[w])
-				}
-				continue
-			}
-			v := f.v
-			call = call[:len(call)-1]
-			if len(call) > 0 {
-				p := call[len(call)-1].v
-				low[p] = min(low[p], low[v])
-			}
-			if low[v] == index[v] {
-				var comp []int32
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					comp = append(comp, w)
-					if w == v {
-						break
-					}
-				}
-				if len(comp) > 1 {
-					out = append(out, comp)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // findPath returns the vertices of a path from a to b in adj (breadth first), or nil.
