@@ -604,6 +604,8 @@ func TestLicenceFacts(t *testing.T) {
 		// Qwen2-VL: Apache 2.0 for 2B and 7B, the Qwen licence for 72B (Qwen's README of 2024-09-19).
 		// PaliGemma: "released under the same open license as the Gemma models" (big_vision README).
 		{"paligemma", "gemma", "pass-on", "https://ai.google.dev/gemma/terms"},
+		// WizardLM-2: Apache 2.0 for 8x22B and 7B, Llama 2 for 70B (the release page).
+		{"wizardlm-2", "other", "unknown", "https://wizardlm.github.io/WizardLM2/"},
 		{"qwen2-vl", "other", "unknown", "https://github.com/QwenLM/Qwen2.5-VL/blob/a4b65072e8d386cc67db3e067198ab9dea03d598/README.md"},
 	} {
 		m, ok := l.Model(tc.id)
