@@ -451,6 +451,33 @@ var catalogue = []Licence{
 			Text: "a commercial product using the model or a derivative with over 100 million monthly active users or 20 million USD monthly revenue must display \"Kimi K2\" in its interface"},
 	}},
 
+	// EXAONE (LG AI Research) and Tencent Hunyuan A13B: read from the LICENSE files of the
+	// makers' GitHub repositories.
+	exaoneNC("exaone-1.1-nc", "1.1", "https://github.com/LG-AI-EXAONE/EXAONE-3.0/blob/main/LICENSE",
+		"research purposes only (evaluation, testing, academic research, non-commercial competitions)",
+		Term{Name: "no-improving-other-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model, its derivatives and its outputs may not be used to develop or improve other models"},
+		Term{Name: "outputs-owned-by-lg", Kind: Restriction,
+			Text: "LG owns the outputs of the model and its derivatives; licensees may use them for research only"}),
+	exaoneNC("exaone-1.2-nc", "1.2", "https://github.com/LG-AI-EXAONE/EXAONE-4.0/blob/main/LICENSE",
+		"research and educational purposes only (evaluation, testing, academic research, teaching, non-commercial competitions)",
+		Term{Name: "no-competing-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model, its derivatives and its outputs may not be used to develop or improve models that compete with LG's models"}),
+	{ID: "tencent-hunyuan-a13b", Name: "Tencent Hunyuan Community License Agreement (Hunyuan A13B)", URL: "https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/main/LICENSE", Family: PassOn, Terms: []Term{
+		{Name: "territory", Kind: Restriction, Carry: true, Text: "licensed for the worldwide territory except the European Union, the United Kingdom and South Korea; no use, distribution or outputs outside it"},
+		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model, a derivative or a product using them a copy of the agreement"},
+		{Name: "notice-file", Kind: Obligation, Carry: true,
+			Text: "distributions (other than a hosted service) carry a Notice file: \"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright © 2025 Tencent ...\""},
+		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
+			Text: "every use must follow the acceptable-use policy of Exhibit A (no military use among its clauses), included as an enforceable provision in any agreement for the model or a derivative"},
+		{Name: "no-improving-other-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model and its outputs may not be used to improve any other AI model (except Tencent Hunyuan and its derivatives)"},
+		{Name: "distillation-is-derivative", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "a model trained on Hunyuan's weights or outputs (distillation, synthetic data) to perform like it is a model derivative under the agreement"},
+		{Name: "mau-100m", Kind: Restriction, Carry: true, Text: "licensees with over 100 million monthly active users in the month before the release date need a licence from Tencent"},
+	}},
+
 	// API makers' terms: they govern using the service's outputs, not weights.
 	{ID: "openai-terms-of-use", Name: "OpenAI Terms of Use", URL: "https://openai.com/policies/terms-of-use", Family: TermsOfUse, Partial: true, Terms: []Term{
 		{Name: "no-competing-models", Kind: Restriction, Outputs: true,
@@ -462,4 +489,20 @@ var catalogue = []Licence{
 		URLs: []string{"https://www.anthropic.com/legal/consumer-terms"}, Family: TermsOfUse, Partial: true, Terms: []Term{
 			{Name: "no-competing-models", Kind: Restriction, Outputs: true,
 				Text: "the services may not be used to build a competing product or service, including to train competing AI models"}}},
+}
+
+// exaoneNC builds an EXAONE AI Model License Agreement "NC" version v: the
+// purposes it allows (purposes), and its terms on outputs and on other models.
+func exaoneNC(id, v, url, purposes string, extra ...Term) Licence {
+	terms := []Term{
+		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial",
+			Text: purposes + "; no commercial use of the model, its derivatives or its outputs without a separate licence from LG"},
+		{Name: "name-prefix", Kind: Obligation, Carry: true, Text: "a modified model must have a name beginning with \"EXAONE\""},
+		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "distribute the model and its derivatives with a copy of the agreement"},
+		{Name: "ethical-use", Kind: Restriction, Carry: true,
+			Text: "no unlawful use, and no use of the model or its derivatives to spread false information, discriminate or harass, infringe others' rights or cause harm"},
+		{Name: "no-reverse-engineering", Kind: Restriction, Text: "no decompiling or reverse engineering of the model beyond what the law allows"},
+		{Name: "attribution", Kind: Obligation, Text: "publications of results obtained with the model cite its name and version"},
+	}
+	return Licence{ID: id, Name: "EXAONE AI Model License Agreement " + v + " - NC", URL: url, Family: NonCommercial, Terms: append(terms, extra...)}
 }
