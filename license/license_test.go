@@ -124,6 +124,16 @@ func TestTerms(t *testing.T) {
 	has("apache-2.0", "keep-notices", false)
 	has("openai-terms-of-use", "no-competing-models", false)
 	has("falcon-180b", "acceptable-use-policy", true)
+	// Grok 2's licence forbids using the model or its outputs to build other
+	// foundation models (section 2b); Skywork's asks derivatives, distilled ones
+	// included, to say "Skywork Inside" (section V).
+	has("xai-community", "no-training-other-models", true)
+	has("xai-community", "acceptable-use-policy", true)
+	has("skywork-community", "skywork-inside", true)
+	has("skywork-community", "use-restrictions", true)
+	if l, ok := LookupURL("https://github.com/QwenLM/Qwen-VL/blob/master/LICENSE"); !ok || l.ID != "tongyi-qianwen" {
+		t.Errorf("Qwen-VL's LICENSE is not the Tongyi Qianwen agreement: %v", l)
+	}
 }
 
 func TestDeclaredBy(t *testing.T) {
