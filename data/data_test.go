@@ -619,6 +619,8 @@ func TestLicenceFacts(t *testing.T) {
 		// --check flags it for dropping the BLOOM RAIL terms of BLOOMZ.
 		{"belle", "apache-2.0", "permissive", ""},
 		{"xgen-7b", "apache-2.0", "permissive", ""},
+		// The ERNIE 4.5 README: "The ERNIE 4.5 models are provided under the Apache License 2.0".
+		{"ernie-4.5", "apache-2.0", "permissive", ""},
 		// Mistral's docs: both Mistral Small 3.1 checkpoints under Apache 2.0.
 		{"mistral-small-3.1", "apache-2.0", "permissive", ""},
 	} {
