@@ -361,7 +361,8 @@ var catalogue = []Licence{
 		}},
 	{ID: "tongyi-qianwen", Name: "Tongyi Qianwen License Agreement", URL: "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT",
 		URLs: []string{"https://huggingface.co/Qwen/Qwen1.5-7B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen1.5-MoE-A2.7B/blob/main/LICENSE",
-			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE"}, Family: PassOn, Terms: []Term{
+			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE",
+			"https://github.com/QwenLM/Qwen-VL/blob/master/LICENSE"}, Family: PassOn, Terms: []Term{
 			{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the agreement"},
 			{Name: "notice-file", Kind: Obligation, Carry: true,
 				Text: "keep the \"Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright ...\" notice in a Notice file"},
@@ -449,6 +450,28 @@ var catalogue = []Licence{
 		keepNotices,
 		{Name: "display-kimi", Kind: Obligation, Carry: true,
 			Text: "a commercial product using the model or a derivative with over 100 million monthly active users or 20 million USD monthly revenue must display \"Kimi K2\" in its interface"},
+	}},
+	// xAI's licence for the Grok 2 weights (first "Grok 2 Community License
+	// Agreement" of 2025-08-23, renamed on 2025-11-04): sections 1 and 2 read; the
+	// attribution clause that section 2 refers to was not.
+	{ID: "xai-community", Name: "xAI Community License Agreement (Grok 2)", URL: "https://huggingface.co/xai-org/grok-2/blob/main/LICENSE",
+		URLs: []string{"https://huggingface.co/xai-org/grok-2/blame/main/LICENSE"}, Family: PassOn, Partial: true, Terms: []Term{
+			{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
+				Text: "commercial use is licensed only while you and your affiliates keep every guardrail of xAI's Acceptable Use Policy (comply with the law, do not harm people or property, respect guardrails and don't mislead); non-commercial and research use is licensed besides"},
+			{Name: "no-training-other-models", Kind: Restriction, Carry: true, Outputs: true,
+				Text: "the materials, derivatives and outputs (generated data included) may not be used to train, create or improve any foundational, large language or general-purpose AI model, except modifications or fine-tuning of Grok 2 under the agreement"},
+			{Name: "no-trademarks", Kind: Restriction, Text: "no right to xAI's trademarks except as the attribution requires"},
+		}},
+	// The Skywork Community License (Skywork Community License.pdf of
+	// SkyworkAI/Skywork), read in full.
+	{ID: "skywork-community", Name: "Skywork Community License", URL: "https://github.com/SkyworkAI/Skywork/blob/main/Skywork%20Community%20License.pdf", Family: PassOn, Terms: []Term{
+		{Name: "use-restrictions", Kind: Restriction, Carry: true,
+			Text: "no use, copies, modification, distribution or derivatives for military or unlawful purposes, and no use (outputs and model derivatives included) that breaks the law or infringes third parties' rights"},
+		{Name: "include-licence", Kind: Obligation, Carry: true,
+			Text: "give third-party users of the model or a model derivative its source and a copy of the agreement"},
+		{Name: "state-changes", Kind: Obligation, Text: "a model derivative must clearly indicate the nature of its modifications"},
+		{Name: "skywork-inside", Kind: Obligation, Carry: true, Outputs: true,
+			Text: "a model derivative (which includes models trained on Skywork's outputs or synthetic data) released to open-source communities or submitted to a leaderboard must be prominently labelled as developed based on Skywork, e.g. \"Skywork Inside\""},
 	}},
 
 	// EXAONE (LG AI Research) and Tencent Hunyuan A13B: read from the LICENSE files of the

@@ -143,6 +143,16 @@ func TestTerms(t *testing.T) {
 	has("tencent-hunyuan-a13b", "distillation-is-derivative", true)
 	has("tencent-hunyuan-a13b", "mau-100m", true)
 	lacks("tencent-hunyuan", "distillation-is-derivative")
+	// Grok 2's licence forbids using the model or its outputs to build other
+	// foundation models (section 2b); Skywork's asks derivatives, distilled ones
+	// included, to say "Skywork Inside" (section V).
+	has("xai-community", "no-training-other-models", true)
+	has("xai-community", "acceptable-use-policy", true)
+	has("skywork-community", "skywork-inside", true)
+	has("skywork-community", "use-restrictions", true)
+	if l, ok := LookupURL("https://github.com/QwenLM/Qwen-VL/blob/master/LICENSE"); !ok || l.ID != "tongyi-qianwen" {
+		t.Errorf("Qwen-VL's LICENSE is not the Tongyi Qianwen agreement: %v", l)
+	}
 }
 
 func TestDeclaredBy(t *testing.T) {
