@@ -466,7 +466,7 @@ func TestEverythingSourced(t *testing.T) {
 		"aya-101": "apache-2.0", "cerebras-gpt": "apache-2.0",
 		"smollm": "apache-2.0", "smollm2": "apache-2.0", "smollm3": "apache-2.0", "glm-4.6": "mit",
 		"deepscaler": "mit", "openthinker-7b": "apache-2.0", "bespoke-stratos-32b": "apache-2.0", "zephyr-orpo-141b": "apache-2.0", "molmo": "apache-2.0",
-		"phi-4-mini": "mit", "apertus": "apache-2.0",
+		"phi-4-mini": "mit",
 	}
 	for id, want := range licences {
 		m, ok := l.Model(id)
@@ -606,6 +606,8 @@ func TestLicenceFacts(t *testing.T) {
 		{"paligemma", "gemma", "pass-on", "https://ai.google.dev/gemma/terms"},
 		// Gemma 3n: Google's Gemma 3n model card on the Hub, gated on Google's usage licence.
 		{"gemma-3n", "gemma", "pass-on", "https://ai.google.dev/gemma/terms"},
+		// Apertus 1.0 (8B and 70B): "Apache 2.0" on the documentation page of apertus-ai.org.
+		{"apertus", "apache-2.0", "permissive", ""},
 		// Falcon-H1: "released under the Falcon LLM license" (TII's release post).
 		{"falcon-h1", "other", "pass-on", "https://falconllm.tii.ae/falcon-terms-and-conditions.html"},
 		// WizardLM-2: Apache 2.0 for 8x22B and 7B, Llama 2 for 70B (the release page).
