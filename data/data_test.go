@@ -420,6 +420,62 @@ func TestDistillMeansInheritedWeights(t *testing.T) {
 	}
 }
 
+// TestFreshAuditFacts pins what the fresh audit (seed 20261203, README.md) corrected
+// or restored from the makers' own pages.
+func TestFreshAuditFacts(t *testing.T) {
+	l := load(t)
+	dates := map[string]string{
+		"qwen2":      "2024-06-06", // QwenLM README: "2024.06.06: We released the Qwen2 series"
+		"santacoder": "2022-12-22", // BigCode timeline: release of SantaCoder
+		"command-r":  "2024-03",    // Cohere docs: the model is command-r-03-2024
+		"glm-4":      "2024-01",    // ChatGLM3 README of 2024-01-17 calls GLM-4 released; the day was not read
+	}
+	for id, date := range dates {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Errorf("no model %s", id)
+			continue
+		}
+		if m.Date.String() != date {
+			t.Errorf("%s dated %s, want %s", id, m.Date, date)
+		}
+	}
+	sizes := []struct {
+		id        string
+		want, not []string
+	}{
+		// OLMo README: OLMo-2 1B (0425) beside the 7B and 13B (1124) and the 32B (0325).
+		{"olmo-2", []string{"1B", "7B", "13B", "32B"}, nil},
+		// openai/gpt-2 README: "our original parameter counts were wrong", 124M/355M/774M/1558M.
+		{"gpt-2", []string{"124M", "355M", "774M", "1.5B"}, []string{"117M", "345M", "762M"}},
+		// tiiuae/Falcon-H1 README.
+		{"falcon-h1", []string{"0.5B", "1.5B", "3B", "7B", "34B"}, nil},
+	}
+	for _, s := range sizes {
+		m, ok := l.Model(s.id)
+		if !ok {
+			t.Errorf("no model %s", s.id)
+			continue
+		}
+		for _, p := range s.want {
+			if !slices.Contains(m.Params, p) {
+				t.Errorf("%s params %v lack %s", s.id, m.Params, p)
+			}
+		}
+		for _, p := range s.not {
+			if slices.Contains(m.Params, p) {
+				t.Errorf("%s params %v still carry the miscounted %s", s.id, m.Params, p)
+			}
+		}
+	}
+	// The card: a derivative of Llama-3.3-70B-Instruct made by neural architecture
+	// search; NVIDIA: NAS-based pruning with knowledge distillation. By the rule in
+	// README.md that is distill, not finetune.
+	if got := edgeRelation(l, "llama-3.3-70b-instruct", "llama-3.3-nemotron-super-49b"); got != "distill" {
+		t.Errorf("llama-3.3-70b-instruct → llama-3.3-nemotron-super-49b is %q, want distill", got)
+	}
+}
+
 // TestSurveyNamesResolve: every name the survey uses for a model, sizes and
 // umbrella labels included, finds a row, and the right one.
 func TestSurveyNamesResolve(t *testing.T) {
