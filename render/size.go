@@ -52,11 +52,13 @@ func labelWidth(shape string, margin float64, lines ...textLine) float64 {
 }
 
 // shapeFactor is how much wider than its label box Graphviz draws a shape of
-// DOT's: 1 for the box shapes (box, note, plaintext), 1/cos(π/6) for the
-// hexagon, whose slanted sides leave the label the width of its middle.
+// DOT's: 1 for the box shapes (box, note, plaintext); for the hexagon √2 (the
+// label box widened to fit an ellipse, as Graphviz does for every polygon but
+// the box when the label is taller than the node's minimum height, as DOT's
+// are) over cos(π/6), the widening of a hexagon around that ellipse.
 func shapeFactor(shape string) float64 {
 	if shape == "hexagon" {
-		return 1 / math.Cos(math.Pi/6)
+		return math.Sqrt2 / math.Cos(math.Pi/6)
 	}
 	return 1
 }
