@@ -14,20 +14,19 @@ import (
 // node with its class, a <title> of its name ("tail->head" for an edge) and a
 // link holding its URL and tooltip.
 func writeSVG(l *layout) []byte {
-	s := &svgCanvas{}
+	s := &svgCanvas{graph: l.Name}
 	w, h := l.bbox[2]-l.bbox[0]+2*pad, l.bbox[3]-l.bbox[1]+2*pad
 	fmt.Fprintf(&s.b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<svg width=\"%.0fpt\" height=\"%.0fpt\""+
 		" viewBox=\"0.00 0.00 %.2f %.2f\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"+
 		"<g id=\"graph0\" class=\"graph\" transform=\"translate(%s %s)\">\n<title>%s</title>\n",
 		w, h, w, h, num(pad-l.bbox[0]), num(l.bbox[3]+pad), esc(l.Name))
-	end := s.link("graph0", &l.object, l.Name) // the graph's tooltip, on its background
-	if bg := l.background(); bg != "" {        // the whole page, its margin too, as in Graphviz's SVG
+	end := s.link("graph0", &l.object)  // the graph's tooltip, on its background
+	if bg := l.background(); bg != "" { // the whole page, its margin too, as in Graphviz's SVG
 		x0, y0, x1, y1 := l.bbox[0]-pad, l.bbox[1]-pad, l.bbox[2]+pad, l.bbox[3]+pad
 		s.shape('P', [][2]float64{{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}}, pen{fill: bg})
 	}
 	draw(s, l.Draw, math.NaN())
 	s.b.WriteString(end)
-	s.graph = l.Name
 	drawObjects(s, l)
 	draw(s, l.LDraw, math.NaN())
 	s.b.WriteString("</g>\n</svg>\n")
@@ -37,27 +36,23 @@ func writeSVG(l *layout) []byte {
 // svgCanvas writes SVG elements, y negated (the graph group's transform puts
 // the origin at the bottom left).
 type svgCanvas struct {
-	b       bytes.Buffer
-	graph   string   // the graph's name
-	closing []string // what closes each open group
+	b            bytes.Buffer
+	graph, close string // the graph's name; what closes the open group
 }
 
 func (s *svgCanvas) group(class string, n int, title string, o *object) {
 	id := class + strconv.Itoa(n)
 	fmt.Fprintf(&s.b, "<g id=\"%s\" class=\"%s\">\n<title>%s</title>\n", id, class, esc(title))
-	s.closing = append(s.closing, s.link(id, o, s.graph)+"</g>\n")
+	s.close = s.link(id, o) + "</g>\n"
 }
 
-func (s *svgCanvas) end() {
-	s.b.WriteString(s.closing[len(s.closing)-1])
-	s.closing = s.closing[:len(s.closing)-1]
-}
+func (s *svgCanvas) end() { s.b.WriteString(s.close) }
 
 // link opens the link Graphviz wraps an object's drawing in when it has a URL
 // or tooltip, and returns what closes it. Graphviz's escapes in them are replaced
 // as in its SVG: \N the object's name, \G the graph's, \n \l \r a line break.
-func (s *svgCanvas) link(id string, o *object, graph string) string {
-	r := strings.NewReplacer(`\N`, o.Name, `\G`, graph, `\n`, "\n", `\l`, "\n", `\r`, "\n", `\\`, `\`)
+func (s *svgCanvas) link(id string, o *object) string {
+	r := strings.NewReplacer(`\N`, o.Name, `\G`, s.graph, `\n`, "\n", `\l`, "\n", `\r`, "\n", `\\`, `\`)
 	href, tip, closing := r.Replace(o.URL), r.Replace(o.Tooltip), ""
 	if href != "" || tip != "" {
 		fmt.Fprintf(&s.b, "<g id=\"a_%s\"><a", id)
