@@ -61,9 +61,8 @@ func drawObjects(c canvas, l *layout) {
 		e := &l.Edges[i]
 		each("edge", l.Objects[e.Tail].Name+"->"+l.Objects[e.Head].Name, e)
 	}
-	for i := range l.Objects[l.SubgraphCnt:] {
-		n := &l.Objects[l.SubgraphCnt+i]
-		each("node", n.Name, n)
+	for i, nodes := 0, l.nodes(); i < len(nodes); i++ {
+		each("node", nodes[i].Name, &nodes[i])
 	}
 }
 
