@@ -54,6 +54,11 @@
 //   - The label is the model's name, then a smaller second line with its date and
 //     size ("2022-11-30 · 175B"; a long size list shows its range, "60M–11B").
 //     Names in any script pass through as UTF-8.
+//   - Text is set in one font, Liberation Sans, and every node DOT labels says
+//     its width: the widest line of its label as package textwidth measures it
+//     in that font, the margins, and the widening of its shape (size.go). The
+//     chart engine's Graphviz estimates widths itself, Chinese, Japanese and
+//     Korean much too narrow, so the DOT carries what only its writer knows.
 //   - Each node has a tooltip (name, id, organisations, date, size, stage, access,
 //     description) and, when the url is http(s) (graph.IsWebURL), a link to it that
 //     opens in the top window. Other urls are never linked.

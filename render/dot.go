@@ -14,12 +14,16 @@ import (
 	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
-// fontname is the font list of every DOT chart: common sans-serif faces that exist
-// on most systems and in browsers showing the SVG.
-const fontname = "Helvetica,Arial,sans-serif"
-
 // legendFontSize is the legend's font size, in points.
 const legendFontSize = 10
+
+// axisFontSize is the font size of the time axis's month labels, in points.
+const axisFontSize = 10
+
+// emptyLabel is the label of a node that shows no text: one space, which draws
+// nothing. The engine's DOT reader (go-graphviz's) turns an empty label into the
+// node's name.
+const emptyLabel = `label=" "`
 
 // legendCellPad is what a legend label cell adds to its text's width, in points.
 const legendCellPad = 4
@@ -135,19 +139,24 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 	}
 	var rows []axisRow
 	widest := 0
-	width := make(map[string]float64, len(ms)) // a model's estimated node width, in points
+	width := make(map[string]float64, len(ms)) // a model's node width and the space beside it, in points
 	for _, m := range ms {
-		width[m.ID] = nodeWidth(m)
+		width[m.ID] = labelWidth(dotStages[stageOf(m)].shape, nodeMargin, modelLines(m, focus[m.ID])...) + nodesep*72
 	}
 	for _, pd := range periods {
 		var attrs string
 		switch {
 		case pd.year == 0:
-			attrs = `label="undated", fontsize=13, fontcolor="#555555", tooltip="release date unknown"`
+			attrs = `label="undated", fontsize=13, fontcolor="#555555", tooltip="release date unknown", ` +
+				widthAttr("plaintext", nodeMargin, textLine{"undated", 13, false})
 		case pd.month == 0:
-			attrs = fmt.Sprintf(`label="%d", fontsize=14, fontcolor="#555555", tooltip="released in %d"`, pd.year, pd.year)
+			y := strconv.Itoa(pd.year)
+			attrs = fmt.Sprintf(`label="%s", fontsize=14, fontcolor="#555555", tooltip="released in %s", %s`, y, y,
+				widthAttr("plaintext", nodeMargin, textLine{y, 14, false}))
 		default:
-			attrs = fmt.Sprintf(`label="%s", tooltip="released in %s %d"`, time.Month(pd.month).String()[:3], time.Month(pd.month), pd.year)
+			m := time.Month(pd.month).String()[:3]
+			attrs = fmt.Sprintf(`label="%s", tooltip="released in %s %d", %s`, m, time.Month(pd.month), pd.year,
+				widthAttr("plaintext", nodeMargin, textLine{m, axisFontSize, false}))
 		}
 		prs := periodRows(byPeriod[pd], es, width, len(ms) <= wrapMaxModels)
 		if len(prs) == 0 {
@@ -157,7 +166,7 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 			r := axisRow{node: periodNode(pd), attrs: attrs, ids: ids}
 			if i > 0 {
 				r.node += "_" + strconv.Itoa(i)
-				r.attrs = `label="", width=0.1`
+				r.attrs = emptyLabel + `, width=0.1`
 			}
 			rows = append(rows, r)
 			widest = max(widest, len(ids))
@@ -188,11 +197,11 @@ func DOT(w io.Writer, l *graph.Lineage, opt Options) error {
 		}
 		var axis []string
 		p("\tsubgraph %q {\n", name)
-		p("\t\tnode [shape=plaintext, style=\"\", fontsize=10, fontcolor=\"#888888\"];\n")
+		p("\t\tnode [shape=plaintext, style=\"\", fontsize=%d, fontcolor=\"#888888\"];\n", axisFontSize)
 		if !legendBeside {
 			axis = []string{node(aux + "legend"), node(aux + "legend2")}
-			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[0]))
-			p("\t\t%s [label=\"\", width=0.1];\n", quoteDOT(axis[1]))
+			p("\t\t%s [%s, width=0.1];\n", quoteDOT(axis[0]), emptyLabel)
+			p("\t\t%s [%s, width=0.1];\n", quoteDOT(axis[1]), emptyLabel)
 		}
 		for _, r := range rows {
 			p("\t\t%s [%s];\n", quoteDOT(node(r.node)), r.attrs)
@@ -352,14 +361,14 @@ func periodRows(ids []string, es []graph.Edge, width map[string]float64, wrap bo
 	return rows
 }
 
-// nodeWidth estimates the width of a model's node in points, with the space to
-// its neighbour: its wider label line, margins, and the widening of its shape.
-func nodeWidth(m *graph.Model) float64 {
-	w := max(textwidth.Width(m.Name, 11, true), textwidth.Width(subtitle(m), 9, false)) + 2*7.2
-	if stageOf(m) == "reasoning" {
-		w *= 1.3 // a hexagon's slanted sides
+// modelLines are the lines of a model's label as dotNode writes them: the name
+// (bold when focused), then the date and size, smaller.
+func modelLines(m *graph.Model, focus bool) []textLine {
+	lines := []textLine{{m.Name, 11, focus}}
+	if sub := subtitle(m); sub != "" {
+		lines = append(lines, textLine{sub, 9, false})
 	}
-	return w + nodesep*72
+	return lines
 }
 
 // dotNode is one model's node statement.
@@ -381,6 +390,7 @@ func dotNode(m *graph.Model, opt Options, focus bool) string {
 	attrs := []string{
 		"label=<" + label + ">",
 		"shape=" + st.shape,
+		widthAttr(st.shape, nodeMargin, modelLines(m, focus)...),
 		"style=" + quoteDOT(st.style),
 		"fillcolor=" + quoteDOT(c.Fill),
 		"color=" + quoteDOT(border),
@@ -506,14 +516,16 @@ func writeDOTLegend(p func(string, ...any), aux string, anchors, twins []string,
 			continue
 		}
 		st := dotStages[s]
-		attrs := fmt.Sprintf("label=%s, shape=%s, style=%s, tooltip=%s", quoteDOT(s), st.shape, quoteDOT(st.style), quoteDOT("stage: "+s))
+		attrs := fmt.Sprintf("label=%s, shape=%s, %s, style=%s, tooltip=%s", quoteDOT(s), st.shape,
+			widthAttr(st.shape, nodeMargin, textLine{s, legendFontSize, false}), quoteDOT(st.style), quoteDOT("stage: "+s))
 		if st.penwidth != "" {
 			attrs += ", penwidth=" + st.penwidth
 		}
 		node("legend_stage_"+s, attrs)
 	}
 	if hasFocus {
-		node("legend_focus", `label=<<B>asked about</B>>, shape=box, style="filled", penwidth=3, color="#000000", tooltip="the models the chart was drawn for"`)
+		node("legend_focus", `label=<<B>asked about</B>>, `+widthAttr("box", nodeMargin, textLine{"asked about", legendFontSize, true})+
+			`, shape=box, style="filled", penwidth=3, color="#000000", tooltip="the models the chart was drawn for"`)
 	}
 
 	row = 1
@@ -555,8 +567,9 @@ func writeDOTLegend(p func(string, ...any), aux string, anchors, twins []string,
 			text, style, colour = "influence: no weights", "dashed", influenceEdgeColour
 		}
 		a, b := "legend_"+c.String()+"_from", "legend_"+c.String()+"_to"
-		node(a, fmt.Sprintf(`label="", shape=point, width=0.06, color=%s`, quoteDOT(colour)))
-		node(b, fmt.Sprintf(`label=%s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text), quoteDOT(text)))
+		node(a, fmt.Sprintf(`shape=point, width=0.06, color=%s`, quoteDOT(colour))) // a point shows no label
+		node(b, fmt.Sprintf(`label=%s, %s, shape=plaintext, style="", tooltip=%s`, quoteDOT(text),
+			widthAttr("plaintext", nodeMargin, textLine{text, legendFontSize, false}), quoteDOT(text)))
 		// A flat edge is at least minlen × nodesep long (Graphviz's dot): long
 		// enough (legendSampleMinlen) that a dashed sample shows its dashes.
 		edges = append(edges, fmt.Sprintf("\t\t%s -> %s [style=%s, color=%s, minlen=%d, tooltip=%s];\n",

@@ -97,6 +97,15 @@ type dotGraph struct {
 	nodes map[string]map[string]dotToken
 	edges [][2]string
 	order []string // node names in first-mention order
+	// assigns are all attribute assignments, of graphs, defaults, nodes and
+	// edges, in order.
+	assigns []dotAssign
+}
+
+// dotAssign is one attribute assignment k=v.
+type dotAssign struct {
+	key string
+	val dotToken
 }
 
 type dotParser struct {
@@ -191,9 +200,11 @@ func (p *dotParser) stmt() error {
 		return fmt.Errorf("want a statement at token %d (%q)", p.pos, t.text)
 	}
 	if p.accept('=', "") { // graph attribute a=b
+		v, _ := p.peek()
 		if _, ok := p.id(); !ok {
 			return fmt.Errorf("want a value after %s=", name)
 		}
+		p.g.assigns = append(p.g.assigns, dotAssign{name, v})
 		return nil
 	}
 	p.node(name)
@@ -245,6 +256,7 @@ func (p *dotParser) attrs() (map[string]dotToken, error) {
 			return nil, fmt.Errorf("want a value for %s", k)
 		}
 		out[k] = v
+		p.g.assigns = append(p.g.assigns, dotAssign{k, v})
 		if !p.accept(',', "") {
 			p.accept(';', "")
 		}

@@ -308,7 +308,7 @@ func TestDOTDesign(t *testing.T) {
 		`{rank=same; "_y2021-03"; "orion";}`,
 		`{rank=same; "_y2022"; "beichen";}`, // dated to the year only: the year's header rank
 		`{rank=same; "_undated"; "beichen-vl";}`,
-		`"_y2021-10" [label="Oct", tooltip="released in October 2021"];`,
+		`"_y2021-10" [label="Oct", tooltip="released in October 2021", width=`,
 		`"_legend" -> "_legend2" -> "_y2021" -> "_y2021-03" -> "_y2021-10" -> "_y2022" -> "_y2022-01" -> "_y2022-04" -> "_y2023"`,
 		`"orion-think" [label=<Orion Think<BR/><FONT POINT-SIZE="9" COLOR="#333333">2024-09 · 70B</FONT>>, shape=hexagon`,
 		`"orion-code" [label=<Orion Code<BR/><FONT POINT-SIZE="9" COLOR="#333333">2022-01 · 13B</FONT>>, shape=note`,

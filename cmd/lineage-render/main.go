@@ -1,22 +1,18 @@
-// Command lineage-render lays out a Graphviz DOT graph and draws it as SVG or PNG.
-//
-// It is the chart engine of lineage: 'lineage render' runs it with the DOT on
-// standard input and reads the image from standard output. It is a separate
-// program because the Graphviz it embeds (github.com/goccy/go-graphviz, Graphviz
-// compiled to WebAssembly) compiles itself into a cache when any program that
-// links it starts; keeping it here keeps every other lineage command fast and
-// free of side effects. The cache is private to the user, under the user's cache
-// directory (see internal/wasmcache), never the shared $TMPDIR. See
-// internal/engine for the whole design.
+// Command lineage-render is the chart engine of lineage: it lays out the
+// Graphviz DOT graph on standard input and draws it as SVG or PNG on standard
+// output. 'lineage render' runs it; it is a program of its own because the
+// Graphviz it embeds (github.com/goccy/go-graphviz, compiled to WebAssembly)
+// compiles itself into a cache (a private one, see internal/wasmcache) when any
+// program that links it starts. See internal/engine for the whole design.
 //
 // Usage:
 //
 //	lineage-render [--format svg|png] < graph.dot > graph.svg
 //	lineage-render --version
 //
-// It renders exactly one graph per process, writes nothing to standard output
-// unless the whole render succeeded, prints warnings to standard error, and
-// exits 0 on success, 1 when the graph cannot be rendered and 2 on a usage error.
+// It renders one graph per process, writes nothing to standard output unless
+// the whole render succeeded, prints warnings to standard error, and exits 0 on
+// success, 1 when the graph cannot be rendered and 2 on a usage error.
 package main
 
 import (
@@ -58,46 +54,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	usage := "usage: lineage-render [--format svg|png] < graph.dot > image\n\n" +
 		"Lineage-render lays out the DOT graph on standard input with the embedded\n" +
 		"Graphviz and writes it as SVG or PNG on standard output.\n\nflags:\n"
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "lineage-render: %v\n%s%s", err, usage, fs.FlagUsages())
-		return 2
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(stderr, "lineage-render: "+format+"\n", args...)
+		return code
 	}
-	if *help {
+	switch err := fs.Parse(args); {
+	case err != nil:
+		return fail(2, "%v\n%s%s", err, usage, strings.TrimSuffix(fs.FlagUsages(), "\n"))
+	case *help:
 		fmt.Fprintf(stdout, "%s%s", usage, fs.FlagUsages())
 		return 0
-	}
-	if *version {
+	case *version:
 		fmt.Fprintf(stdout, "lineage-render %s\n", buildid.Self())
 		return 0
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lineage-render: unexpected argument %q: the graph is read from standard input\n", fs.Arg(0))
-		return 2
-	}
-	if *format != "svg" && *format != "png" {
-		fmt.Fprintf(stderr, "lineage-render: unknown format %q: use svg or png\n", *format)
-		return 2
+	case fs.NArg() > 0:
+		return fail(2, "unexpected argument %q: the graph is read from standard input", fs.Arg(0))
+	case *format != "svg" && *format != "png":
+		return fail(2, "unknown format %q: use svg or png", *format)
 	}
 	dot, err := io.ReadAll(stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "lineage-render: reading the graph: %v\n", err)
-		return 1
-	}
-	if len(bytes.TrimSpace(dot)) == 0 {
-		fmt.Fprintln(stderr, "lineage-render: no graph on standard input")
-		return 1
+	switch {
+	case err != nil:
+		return fail(1, "reading the graph: %v", err)
+	case len(bytes.TrimSpace(dot)) == 0:
+		return fail(1, "no graph on standard input")
 	}
 	out, warnings, err := render(dot, *format)
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "lineage-render: warning: %s\n", w)
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "lineage-render: %v\n", err)
-		return 1
+	if err == nil {
+		_, err = stdout.Write(out)
 	}
-	if _, err := stdout.Write(out); err != nil {
-		fmt.Fprintf(stderr, "lineage-render: %v\n", err)
-		return 1
+	if err != nil {
+		return fail(1, "%v", err)
 	}
 	return 0
 }

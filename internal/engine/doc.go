@@ -27,32 +27,52 @@
 // The process boundary also contains go-graphviz's known traps (v0.2.10):
 // concurrent renders race (upstream #117) and a cancelled context breaks every
 // later call (#118), so lineage-render draws one graph per process, never cancels
-// go-graphviz's context, and lineage stops a render by killing the process. The
-// engine also checks what go-graphviz does not: it can report success with empty
-// output, so output is required to be non-empty and SVG to be well-formed XML;
-// its warnings are dropped, so lineage-render checks shapes and colours itself;
-// pdf and ps fail and break the renderer, so only svg and png are offered.
+// go-graphviz's context, and lineage stops a render by killing the process. It
+// can report success with empty output, so lineage-render requires Graphviz's
+// layout to be a whole JSON document with a bounding box, and Render requires a
+// non-empty image (SVG well-formed XML, PNG with its signature). Its warnings are
+// dropped, so what Graphviz would warn about is kept out where the DOT is
+// written: package render's tests hold every shape, style, colour and font it
+// writes to what Graphviz accepts. pdf and ps fail and break the renderer, so
+// only svg and png are offered.
 //
-// Two more fixes live in lineage-render. Text widths: the WebAssembly Graphviz has
-// no font library and estimates widths (non-ASCII bytes count as spaces, and a
-// font list such as "Helvetica,Arial,sans-serif" gets Times metrics), giving a
-// 12-character Chinese label 140 pt where browsers draw 168 pt. Before its one
-// layout, lineage-render gives every node the width its label needs by a safe
-// estimate (East Asian wide characters one em, Latin ones by the wider of DejaVu
-// Sans and Liberation Sans, scaled for the node's shape), and afterwards centres
-// the lines of HTML-like labels, which Graphviz anchors at their estimated left
-// end. One layout, because laying out the whole dataset is most of the render's
-// time. PNG: go-graphviz's PNG loses edge lines, outlines and non-Latin text, so
-// lineage-render draws the PNG itself in pure Go from Graphviz's layout (its xdot
-// drawing operations), with the installed fonts, Go's own fonts for Latin text
-// when none is found, and per-character fallback to the installed fonts for
-// other scripts: Chinese, Japanese and Korean need a CJK font (on Debian,
-// fonts-noto-cjk); without one they are drawn as boxes and a warning says so.
+// # The seam: render says what it knows, the engine lays out and draws
+//
+// The WebAssembly Graphviz has no font library and estimates text widths itself:
+// Latin text well for the fonts it has metrics for, a font list such as
+// "Helvetica,Arial,sans-serif" as Times, other scripts by their bytes (a
+// 12-character Chinese label gets 3/4 of the 168 pt a browser draws). So package
+// render, which writes the labels, puts in the DOT what it knows: one font,
+// Liberation Sans (the metrics package textwidth has, the font the PNG is drawn
+// in, and one Graphviz measures with Arial's metrics, which it shares), and
+// every labelled node's width, measured by textwidth with the margins and the
+// widening of the node's shape. lineage-render reads nothing back from the DOT:
+// it lays the graph out once (laying out the whole dataset is most of a
+// render's time) and draws the layout, Graphviz's "json" output with every
+// object's xdot drawing operations, as SVG and as PNG with one reader of those
+// operations. The SVG has the structure of Graphviz's own (a group per node,
+// edge and cluster, with its title and link), which the explorer reads, and
+// names one CSS font stack for a font with Arial's metrics ('Liberation Sans',
+// Arimo, Arial, Helvetica, sans-serif), decided in one place. Graphviz places
+// each line of an HTML-like label (render's model labels) from its left end by
+// its own width estimate, so a line the layout centres on its node (the
+// estimated extent, x + width/2 of the xdot text, on the node's centre) is
+// drawn centred on that point (SVG text-anchor middle), whatever font draws it;
+// left-aligned table cells keep their start.
+//
+// PNG: go-graphviz's PNG loses edge lines, outlines and non-Latin text, so
+// lineage-render draws the PNG itself in pure Go from the same layout, with the
+// installed fonts, Go's own fonts for Latin text when none is found, and
+// per-character fallback to the installed fonts for other scripts: Chinese,
+// Japanese and Korean need a CJK font (on Debian, fonts-noto-cjk); without one
+// they are drawn as boxes and a warning says so.
 //
 // Measured on the 2-core development machine (hyperfine): 'lineage --help'
 // 4 ms, 'lineage ancestors chatgpt' 6 ms, with no file written; 'lineage render
-// -o all.svg' of the whole embedded dataset about 0.9 s, of which the Graphviz
-// layout is most; 'lineage render chatgpt --ancestors -o chatgpt.png' 0.2 s.
+// -o all.svg' of the whole embedded dataset (408 models) about 1.0 s, of which
+// the Graphviz layout is most (reading the layout takes 20 ms, writing the SVG
+// 10 ms), to PNG about 2.1 s; 'lineage render chatgpt --ancestors -o
+// chatgpt.png' 0.15 s.
 //
 // # Finding lineage-render
 //

@@ -142,14 +142,6 @@ func TestRender(t *testing.T) {
 			t.Errorf("format %s accepted; go-graphviz's %s is broken and not offered", f, f)
 		}
 	}
-	var warn bytes.Buffer
-	e.Warnings = &warn
-	if _, err := e.Render(ctx, []byte(`digraph { a [shape=blob] }`), "svg"); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(warn.String(), `unknown shape "blob"`) {
-		t.Errorf("warnings = %q, want the unknown shape", warn.String())
-	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := e.Render(cancelled, []byte(dot), "svg"); !errors.Is(err, context.Canceled) {

@@ -48,6 +48,23 @@ exit 2`)
 	}
 }
 
+// TestWarningsForwarded: what the engine warns of on standard error reaches
+// Warnings, and its image is returned.
+func TestWarningsForwarded(t *testing.T) {
+	e := fakeEngine(t, `cat >/dev/null
+echo 'lineage-render: warning: no installed font has the glyph for "羊"' >&2
+printf '<svg xmlns="http://www.w3.org/2000/svg"/>'`)
+	var warn strings.Builder
+	e.Warnings = &warn
+	svg, err := e.Render(context.Background(), []byte(dot), "svg")
+	if err != nil || string(svg) != `<svg xmlns="http://www.w3.org/2000/svg"/>` {
+		t.Fatalf("Render = %q, %v", svg, err)
+	}
+	if !strings.Contains(warn.String(), `no installed font has the glyph for "羊"`) {
+		t.Errorf("warnings = %q, want the engine's", warn.String())
+	}
+}
+
 // TestCancelKillsProcessGroup: cancelling a render kills what the engine
 // started too (as 'go run' did), and Render returns.
 func TestCancelKillsProcessGroup(t *testing.T) {

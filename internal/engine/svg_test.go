@@ -6,12 +6,14 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lineage-dev/lineage/graph"
+	"github.com/lineage-dev/lineage/internal/textwidth"
 	"github.com/lineage-dev/lineage/render"
 )
 
@@ -127,5 +129,95 @@ func TestSVGStructure(t *testing.T) {
 				t.Errorf("node titles %q, want one per model %q", titles, ids)
 			}
 		})
+	}
+}
+
+// labelNode is a node group of the SVG: its shapes and its texts, inside its
+// link when it has one.
+type labelNode struct {
+	Class  string    `xml:"class,attr"`
+	Title  string    `xml:"title"`
+	Shapes labelBody `xml:"g>a"`
+}
+
+type labelBody struct {
+	Polygon []struct {
+		Points string `xml:"points,attr"`
+	} `xml:"polygon"`
+	Path []struct {
+		D string `xml:"d,attr"`
+	} `xml:"path"`
+	Text []struct {
+		X        float64 `xml:"x,attr"`
+		Anchor   string  `xml:"text-anchor,attr"`
+		FontSize float64 `xml:"font-size,attr"`
+		Weight   string  `xml:"font-weight,attr"`
+		Body     string  `xml:",chardata"`
+	} `xml:"text"`
+}
+
+// TestLabelsFitTheirBoxes draws charts with Chinese and Japanese names through
+// render and the engine: every line of a model's label, at the width the charts
+// are measured with (package textwidth), lies inside its box, which render sized
+// and the engine's Graphviz kept, and is centred on it.
+func TestLabelsFitTheirBoxes(t *testing.T) {
+	e := &Engine{Args: []string{filepath.Join(built(t), "lineage-render")}}
+	for _, dir := range []string{"fixture", "hostile"} {
+		base := filepath.Join("..", "..", "testdata", "render", dir)
+		l, err := graph.LoadFiles(filepath.Join(base, "nodes.csv"), filepath.Join(base, "edges.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dot bytes.Buffer
+		if err := render.DOT(&dot, l, render.Options{Focus: []string{l.Models()[0].ID}}); err != nil {
+			t.Fatal(err)
+		}
+		svg, err := e.Render(context.Background(), dot.Bytes(), "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Nodes []labelNode `xml:"g>g"`
+		}
+		if err := xml.Unmarshal(svg, &doc); err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for _, n := range doc.Nodes {
+			m, ok := l.Model(n.Title)
+			if n.Class != "node" || !ok {
+				continue
+			}
+			var outline string // the box: the first shape drawn
+			if len(n.Shapes.Polygon) > 0 {
+				outline = n.Shapes.Polygon[0].Points
+			} else if len(n.Shapes.Path) > 0 {
+				outline = n.Shapes.Path[0].D
+			}
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, p := range points(outline) {
+				lo, hi = min(lo, p[0]), max(hi, p[0])
+			}
+			if len(n.Shapes.Text) == 0 || math.IsInf(lo, 1) {
+				t.Errorf("%s: no box or no label in the SVG", m.ID)
+				continue
+			}
+			checked++
+			if m.Name == "北辰对话" && hi-lo < 4*11+14.4 {
+				t.Errorf("%s: box %.1f pt wide for 4 Chinese characters at 11 pt", m.ID, hi-lo)
+			}
+			for _, tx := range n.Shapes.Text {
+				w := textwidth.Width(tx.Body, tx.FontSize, tx.Weight == "bold")
+				if tx.Anchor != "middle" || math.Abs(tx.X-(lo+hi)/2) > 0.5 {
+					t.Errorf("%s: %q anchored %s at %.2f, not at the middle of its box [%.1f, %.1f]", m.ID, tx.Body, tx.Anchor, tx.X, lo, hi)
+				}
+				if tx.X-w/2 < lo || tx.X+w/2 > hi {
+					t.Errorf("%s: %q (%.1f pt) overflows its box [%.1f, %.1f]", m.ID, tx.Body, w, lo, hi)
+				}
+			}
+		}
+		if checked != len(l.Models()) {
+			t.Errorf("%s: checked %d of %d models", dir, checked, len(l.Models()))
+		}
 	}
 }
