@@ -11,6 +11,7 @@ import (
 
 	"github.com/fogleman/gg"
 	"golang.org/x/image/colornames"
+	"golang.org/x/image/font"
 )
 
 // maxPixels bounds the PNG's size: a large graph is drawn at a lower resolution
@@ -23,8 +24,9 @@ const pad = 4.0
 // rasterize draws the laid-out graph as a PNG at twice its size in points (so it
 // stays sharp on high-density screens), from the same xdot operations Graphviz
 // turns into SVG: clusters first, then edges, then nodes on top, then the graph's
-// own label. It returns warnings about missing fonts.
-func rasterize(l *layout) ([]byte, []string, error) {
+// own label. It returns warnings about missing fonts. fontDirs are searched for
+// fonts for the characters the built-in font lacks.
+func rasterize(l *layout, fontDirs []string) ([]byte, []string, error) {
 	wPt := l.bbox[2] - l.bbox[0] + 2*pad
 	hPt := l.bbox[3] - l.bbox[1] + 2*pad
 	scale := 2.0
@@ -35,7 +37,10 @@ func rasterize(l *layout) ([]byte, []string, error) {
 	if w <= 0 || h <= 0 {
 		return nil, nil, fmt.Errorf("drawing PNG: empty drawing (%q)", l.BB)
 	}
-	fonts := loadFonts()
+	fonts, err := loadFonts(fontDirs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("drawing PNG: %w", err)
+	}
 	r := &rasterizer{
 		dc:    gg.NewContext(w, h),
 		fonts: fonts,
@@ -226,11 +231,10 @@ func (r *rasterizer) ops(ops []drawOp, label string) {
 	dc.ClearPath()
 }
 
-// measure is the width, in points, that text takes in the font it is drawn with.
+// measure is the width, in points, that text takes in the font it is drawn
+// with (to 1/64 px: gg's MeasureString rounds down to whole pixels).
 func (r *rasterizer) measure(text string, size float64, bold bool) float64 {
-	r.dc.SetFontFace(r.fonts.face(size*r.scale, bold))
-	w, _ := r.dc.MeasureString(text)
-	return w / r.scale
+	return float64(font.MeasureString(r.fonts.face(size*r.scale, bold), text)) / 64 / r.scale
 }
 
 // opColor is the colour of a c or C operation; a gradient is drawn in its first colour.

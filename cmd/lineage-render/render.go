@@ -22,12 +22,14 @@ var mu sync.Mutex
 
 // render lays out the DOT graph and draws it in format (svg or png). It returns
 // the image, the warnings found on the way, and an error when no good image could
-// be made; it never returns an empty image with a nil error.
+// be made; it never returns an empty image with a nil error. A PNG's text is
+// drawn with the built-in font, and with fonts found in fontDirs for the
+// characters that font lacks.
 //
 // The context given to go-graphviz is always Background: a cancelled context
 // leaves its WebAssembly instance broken for every later call (upstream #118).
 // Whoever needs a deadline kills the lineage-render process instead.
-func render(dot []byte, format string) ([]byte, []string, error) {
+func render(dot []byte, format string, fontDirs ...string) ([]byte, []string, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	ctx := context.Background()
@@ -80,7 +82,7 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 		if err != nil {
 			return nil, warnings, err
 		}
-		png, fontWarnings, err := rasterize(lay)
+		png, fontWarnings, err := rasterize(lay, fontDirs)
 		warnings = append(warnings, fontWarnings...)
 		return png, warnings, err
 	}
