@@ -37,17 +37,24 @@
 // no font library and estimates widths (non-ASCII bytes count as spaces, and a
 // font list such as "Helvetica,Arial,sans-serif" gets Times metrics), giving a
 // 12-character Chinese label 140 pt where browsers draw 168 pt. Before its one
-// layout, lineage-render gives every node the width its label needs by a safe
-// estimate (East Asian wide characters one em, Latin ones by the wider of DejaVu
-// Sans and Liberation Sans, scaled for the node's shape), and afterwards centres
-// the lines of HTML-like labels, which Graphviz anchors at their estimated left
-// end. One layout, because laying out the whole dataset is most of the render's
-// time. PNG: go-graphviz's PNG loses edge lines, outlines and non-Latin text, so
-// lineage-render draws the PNG itself in pure Go from Graphviz's layout (its xdot
-// drawing operations), with the installed fonts, Go's own fonts for Latin text
-// when none is found, and per-character fallback to the installed fonts for
-// other scripts: Chinese, Japanese and Korean need a CJK font (on Debian,
-// fonts-noto-cjk); without one they are drawn as boxes and a warning says so.
+// layout, lineage-render gives every node the width its label needs (package
+// textwidth, scaled for the node's shape), and afterwards centres the lines of
+// HTML-like labels, which Graphviz anchors at their estimated left end. One
+// layout, because laying out the whole dataset is most of the render's time.
+// The widths are those of Liberation Sans, regular and bold, which
+// lineage-render carries (package fonts, SIL OFL; metric-compatible with the
+// Arial and Helvetica the SVG names): textwidth's table is generated from the
+// font files ('go generate ./internal/textwidth'), kerning included, for the
+// 2,310 characters they cover (Latin, Greek, Cyrillic, Hebrew, punctuation);
+// characters they lack are estimated (East Asian wide ones one em, as CJK fonts
+// draw them, others generously). PNG: go-graphviz's PNG loses edge lines,
+// outlines and non-Latin text, so lineage-render draws the PNG itself in pure
+// Go from Graphviz's layout (its xdot drawing operations). Every character the
+// built-in Liberation Sans has is drawn with it, never with an installed font,
+// so a chart in those scripts is the same PNG, byte for byte, on every machine;
+// other characters fall back one by one to the installed fonts: Chinese,
+// Japanese and Korean need a CJK font (on Debian, fonts-noto-cjk); without one
+// they are drawn as boxes and a warning says so.
 //
 // Measured on the 2-core development machine (hyperfine): 'lineage --help'
 // 4 ms, 'lineage ancestors chatgpt' 6 ms, with no file written; 'lineage render
