@@ -51,10 +51,16 @@ func systemFontDirs() []string {
 	return dirs
 }
 
-// fontSet holds the fonts to draw with, regular and bold, and the faces made from them.
+// fontSet holds the fonts to draw with, regular and bold, and the faces made
+// from them. The installed fonts are looked for only when a character the
+// built-in font lacks is drawn, so a chart the built-in font covers reads no
+// font file of the machine.
 type fontSet struct {
-	fonts [2][]*sfnt.Font // [bold]: the embedded font, then the fallbacks in order of preference
-	faces map[faceKey]*fallbackFace
+	dirs     []string
+	builtin  [2]*sfnt.Font   // [bold]
+	fallback [2][]*sfnt.Font // [bold]: the installed fonts, in order of preference
+	searched bool            // whether dirs have been searched
+	faces    map[faceKey]*fallbackFace
 }
 
 type faceKey struct {
@@ -62,12 +68,31 @@ type faceKey struct {
 	bold bool
 }
 
-// loadFonts finds the fonts to draw with: the embedded Liberation Sans, then
-// the fallback fonts found in dirs (searched recursively; a directory that is
-// missing or unreadable is skipped, as fonts are optional).
+// loadFonts reads the built-in fonts and returns them with dirs, the
+// directories to search, recursively, for fonts for other characters.
 func loadFonts(dirs []string) (*fontSet, error) {
+	s := &fontSet{dirs: dirs, faces: map[faceKey]*fallbackFace{}}
+	for b := range 2 {
+		f, err := sfnt.Parse(fonts.Sans(b == 1))
+		if err != nil {
+			return nil, fmt.Errorf("reading the built-in font %s: %w", fonts.Name, err)
+		}
+		s.builtin[b] = f
+	}
+	return s, nil
+}
+
+// fallbacks are the installed fonts to draw characters the built-in font lacks
+// with. The directories are searched on the first call; one that is missing
+// or unreadable is skipped, as is a font file that does not parse: fonts are
+// optional, and a character no font has is drawn as a box and reported.
+func (s *fontSet) fallbacks(bold bool) []*sfnt.Font {
+	if s.searched {
+		return s.fallback[boolIndex(bold)]
+	}
+	s.searched = true
 	files := map[string]string{} // base name -> first path found
-	for _, dir := range dirs {
+	for _, dir := range s.dirs {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				if _, ok := files[d.Name()]; !ok {
@@ -77,38 +102,37 @@ func loadFonts(dirs []string) (*fontSet, error) {
 			return nil
 		})
 	}
-	s := &fontSet{faces: map[faceKey]*fallbackFace{}}
+	parsed := map[string]*sfnt.Font{} // by name, nil when it does not parse
 	for b := range 2 {
-		embedded, err := sfnt.Parse(fonts.Sans(b == 1))
-		if err != nil {
-			return nil, fmt.Errorf("reading the built-in font %s: %w", fonts.Name, err)
-		}
-		list := []*sfnt.Font{embedded}
-		fallback := fallbackFonts[b]
+		names := fallbackFonts[b]
 		if b == 1 {
-			fallback = append(fallback, fallbackFonts[0]...) // regular glyphs beat boxes
+			names = append(names, fallbackFonts[0]...) // regular glyphs beat boxes
 		}
-		for _, name := range fallback {
-			if f := firstFont(files, name); f != nil {
-				list = append(list, f)
+		for _, name := range names {
+			f, ok := parsed[name]
+			if !ok {
+				f = parseFont(files[name])
+				parsed[name] = f
+			}
+			if f != nil {
+				s.fallback[b] = append(s.fallback[b], f)
 			}
 		}
-		s.fonts[b] = list
 	}
-	return s, nil
+	return s.fallback[boolIndex(bold)]
 }
 
-// firstFont parses the font file called name if it is installed and readable.
-func firstFont(files map[string]string, name string) *sfnt.Font {
-	path, ok := files[name]
-	if !ok {
+// parseFont parses the font file at path, the first font of a .ttc
+// collection; nil when path is empty or the file cannot be read or parsed.
+func parseFont(path string) *sfnt.Font {
+	if path == "" {
 		return nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	if strings.HasSuffix(strings.ToLower(name), ".ttc") {
+	if strings.HasSuffix(strings.ToLower(path), ".ttc") {
 		c, err := sfnt.ParseCollection(data)
 		if err != nil || c.NumFonts() == 0 {
 			return nil
@@ -132,15 +156,8 @@ func (s *fontSet) face(size float64, bold bool) *fallbackFace {
 	if f := s.faces[k]; f != nil {
 		return f
 	}
-	f := &fallbackFace{ppem: fixed.Int26_6(size * 64)}
-	for _, fnt := range s.fonts[boolIndex(bold)] {
-		face, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			continue
-		}
-		f.fonts = append(f.fonts, fnt)
-		f.faces = append(f.faces, face)
-	}
+	f := &fallbackFace{set: s, size: size, bold: bold, ppem: fixed.Int26_6(size * 64)}
+	f.add(s.builtin[boolIndex(bold)])
 	s.faces[k] = f
 	return f
 }
@@ -154,22 +171,48 @@ func boolIndex(b bool) int {
 
 // fallbackFace is a font.Face that draws each rune with the first of its fonts
 // that has a glyph for it, and a box when none has. Its first font is the
-// embedded one, which always parses, so it is never empty.
+// built-in one; the installed fonts are added when a rune that one lacks is
+// first asked for.
 type fallbackFace struct {
-	fonts []*sfnt.Font
-	faces []font.Face
-	ppem  fixed.Int26_6 // the size in pixels
-	buf   sfnt.Buffer
+	set      *fontSet
+	size     float64 // in pixels
+	bold     bool
+	ppem     fixed.Int26_6 // size, for kerning
+	fonts    []*sfnt.Font
+	faces    []font.Face
+	extended bool // whether the installed fonts have been added
+	buf      sfnt.Buffer
+}
+
+// add appends a font to the face's fonts, skipping one that cannot be sized.
+func (f *fallbackFace) add(fnt *sfnt.Font) {
+	face, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: f.size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return
+	}
+	f.fonts = append(f.fonts, fnt)
+	f.faces = append(f.faces, face)
 }
 
 // pick is the index of the font for r and whether any font covers it (else 0).
 func (f *fallbackFace) pick(r rune) (int, bool) {
-	for i, fnt := range f.fonts {
-		if gi, err := fnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+	for i := 0; ; i++ {
+		if i == len(f.fonts) {
+			if f.extended {
+				return 0, false
+			}
+			f.extended = true
+			for _, fnt := range f.set.fallbacks(f.bold) {
+				f.add(fnt)
+			}
+			if i == len(f.fonts) {
+				return 0, false
+			}
+		}
+		if gi, err := f.fonts[i].GlyphIndex(&f.buf, r); err == nil && gi != 0 {
 			return i, true
 		}
 	}
-	return 0, false
 }
 
 // invisible reports whether r draws nothing: spaces, controls and joiners.
