@@ -361,7 +361,8 @@ var catalogue = []Licence{
 		}},
 	{ID: "tongyi-qianwen", Name: "Tongyi Qianwen License Agreement", URL: "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT",
 		URLs: []string{"https://huggingface.co/Qwen/Qwen1.5-7B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen1.5-MoE-A2.7B/blob/main/LICENSE",
-			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE"}, Family: PassOn, Terms: []Term{
+			"https://huggingface.co/Qwen/Qwen2-72B/blob/main/LICENSE", "https://huggingface.co/Qwen/Qwen2-Math-72B/blob/main/LICENSE",
+			"https://github.com/QwenLM/Qwen-VL/blob/master/LICENSE"}, Family: PassOn, Terms: []Term{
 			{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model or a derivative a copy of the agreement"},
 			{Name: "notice-file", Kind: Obligation, Carry: true,
 				Text: "keep the \"Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright ...\" notice in a Notice file"},
@@ -450,6 +451,55 @@ var catalogue = []Licence{
 		{Name: "display-kimi", Kind: Obligation, Carry: true,
 			Text: "a commercial product using the model or a derivative with over 100 million monthly active users or 20 million USD monthly revenue must display \"Kimi K2\" in its interface"},
 	}},
+	// xAI's licence for the Grok 2 weights (first "Grok 2 Community License
+	// Agreement" of 2025-08-23, renamed on 2025-11-04): sections 1 and 2 read; the
+	// attribution clause that section 2 refers to was not.
+	{ID: "xai-community", Name: "xAI Community License Agreement (Grok 2)", URL: "https://huggingface.co/xai-org/grok-2/blob/main/LICENSE",
+		URLs: []string{"https://huggingface.co/xai-org/grok-2/blame/main/LICENSE"}, Family: PassOn, Partial: true, Terms: []Term{
+			{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
+				Text: "commercial use is licensed only while you and your affiliates keep every guardrail of xAI's Acceptable Use Policy (comply with the law, do not harm people or property, respect guardrails and don't mislead); non-commercial and research use is licensed besides"},
+			{Name: "no-training-other-models", Kind: Restriction, Carry: true, Outputs: true,
+				Text: "the materials, derivatives and outputs (generated data included) may not be used to train, create or improve any foundational, large language or general-purpose AI model, except modifications or fine-tuning of Grok 2 under the agreement"},
+			{Name: "no-trademarks", Kind: Restriction, Text: "no right to xAI's trademarks except as the attribution requires"},
+		}},
+	// The Skywork Community License (Skywork Community License.pdf of
+	// SkyworkAI/Skywork), read in full.
+	{ID: "skywork-community", Name: "Skywork Community License", URL: "https://github.com/SkyworkAI/Skywork/blob/main/Skywork%20Community%20License.pdf", Family: PassOn, Terms: []Term{
+		{Name: "use-restrictions", Kind: Restriction, Carry: true,
+			Text: "no use, copies, modification, distribution or derivatives for military or unlawful purposes, and no use (outputs and model derivatives included) that breaks the law or infringes third parties' rights"},
+		{Name: "include-licence", Kind: Obligation, Carry: true,
+			Text: "give third-party users of the model or a model derivative its source and a copy of the agreement"},
+		{Name: "state-changes", Kind: Obligation, Text: "a model derivative must clearly indicate the nature of its modifications"},
+		{Name: "skywork-inside", Kind: Obligation, Carry: true, Outputs: true,
+			Text: "a model derivative (which includes models trained on Skywork's outputs or synthetic data) released to open-source communities or submitted to a leaderboard must be prominently labelled as developed based on Skywork, e.g. \"Skywork Inside\""},
+	}},
+
+	// EXAONE (LG AI Research) and Tencent Hunyuan A13B: read from the LICENSE files of the
+	// makers' GitHub repositories.
+	exaoneNC("exaone-1.1-nc", "1.1", "https://github.com/LG-AI-EXAONE/EXAONE-3.0/blob/main/LICENSE",
+		"research purposes only (evaluation, testing, academic research, non-commercial competitions)",
+		Term{Name: "no-improving-other-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model, its derivatives and its outputs may not be used to develop or improve other models"},
+		Term{Name: "outputs-owned-by-lg", Kind: Restriction,
+			Text: "LG owns the outputs of the model and its derivatives; licensees may use them for research only"}),
+	exaoneNC("exaone-1.2-nc", "1.2", "https://github.com/LG-AI-EXAONE/EXAONE-4.0/blob/main/LICENSE",
+		"research and educational purposes only (evaluation, testing, academic research, teaching, non-commercial competitions)",
+		Term{Name: "no-competing-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model, its derivatives and its outputs may not be used to develop or improve models that compete with LG's models"}),
+	{ID: "tencent-hunyuan-a13b", Name: "Tencent Hunyuan Community License Agreement (Hunyuan A13B)", URL: "https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/main/LICENSE", Family: PassOn, Terms: []Term{
+		{Name: "territory", Kind: Restriction, Carry: true, Text: "licensed for the worldwide territory except the European Union, the United Kingdom and South Korea; no use, distribution or outputs outside it"},
+		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "give recipients of the model, a derivative or a product using them a copy of the agreement"},
+		{Name: "notice-file", Kind: Obligation, Carry: true,
+			Text: "distributions (other than a hosted service) carry a Notice file: \"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright © 2025 Tencent ...\""},
+		{Name: "state-changes", Kind: Obligation, Text: "modified files must carry a notice that they were changed"},
+		{Name: "acceptable-use-policy", Kind: Restriction, Carry: true,
+			Text: "every use must follow the acceptable-use policy of Exhibit A (no military use among its clauses), included as an enforceable provision in any agreement for the model or a derivative"},
+		{Name: "no-improving-other-models", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "the model and its outputs may not be used to improve any other AI model (except Tencent Hunyuan and its derivatives)"},
+		{Name: "distillation-is-derivative", Kind: Restriction, Carry: true, Outputs: true,
+			Text: "a model trained on Hunyuan's weights or outputs (distillation, synthetic data) to perform like it is a model derivative under the agreement"},
+		{Name: "mau-100m", Kind: Restriction, Carry: true, Text: "licensees with over 100 million monthly active users in the month before the release date need a licence from Tencent"},
+	}},
 
 	// API makers' terms: they govern using the service's outputs, not weights.
 	{ID: "openai-terms-of-use", Name: "OpenAI Terms of Use", URL: "https://openai.com/policies/terms-of-use", Family: TermsOfUse, Partial: true, Terms: []Term{
@@ -462,4 +512,20 @@ var catalogue = []Licence{
 		URLs: []string{"https://www.anthropic.com/legal/consumer-terms"}, Family: TermsOfUse, Partial: true, Terms: []Term{
 			{Name: "no-competing-models", Kind: Restriction, Outputs: true,
 				Text: "the services may not be used to build a competing product or service, including to train competing AI models"}}},
+}
+
+// exaoneNC builds an EXAONE AI Model License Agreement "NC" version v: the
+// purposes it allows (purposes), and its terms on outputs and on other models.
+func exaoneNC(id, v, url, purposes string, extra ...Term) Licence {
+	terms := []Term{
+		{Name: "non-commercial", Kind: Restriction, Carry: true, Key: "non-commercial",
+			Text: purposes + "; no commercial use of the model, its derivatives or its outputs without a separate licence from LG"},
+		{Name: "name-prefix", Kind: Obligation, Carry: true, Text: "a modified model must have a name beginning with \"EXAONE\""},
+		{Name: "include-agreement", Kind: Obligation, Carry: true, Text: "distribute the model and its derivatives with a copy of the agreement"},
+		{Name: "ethical-use", Kind: Restriction, Carry: true,
+			Text: "no unlawful use, and no use of the model or its derivatives to spread false information, discriminate or harass, infringe others' rights or cause harm"},
+		{Name: "no-reverse-engineering", Kind: Restriction, Text: "no decompiling or reverse engineering of the model beyond what the law allows"},
+		{Name: "attribution", Kind: Obligation, Text: "publications of results obtained with the model cite its name and version"},
+	}
+	return Licence{ID: id, Name: "EXAONE AI Model License Agreement " + v + " - NC", URL: url, Family: NonCommercial, Terms: append(terms, extra...)}
 }

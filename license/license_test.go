@@ -124,6 +124,35 @@ func TestTerms(t *testing.T) {
 	has("apache-2.0", "keep-notices", false)
 	has("openai-terms-of-use", "no-competing-models", false)
 	has("falcon-180b", "acceptable-use-policy", true)
+	// EXAONE 1.1-NC: research only, LG owns the outputs, no use to improve other
+	// models; 1.2-NC drops the claim on outputs and bans only competing models.
+	for _, id := range []string{"exaone-1.1-nc", "exaone-1.2-nc"} {
+		has(id, "non-commercial", true)
+		has(id, "name-prefix", true)
+		has(id, "include-agreement", true)
+	}
+	has("exaone-1.1-nc", "no-improving-other-models", true)
+	has("exaone-1.1-nc", "outputs-owned-by-lg", false)
+	has("exaone-1.2-nc", "no-competing-models", true)
+	lacks("exaone-1.2-nc", "outputs-owned-by-lg")
+	lacks("exaone-1.2-nc", "no-improving-other-models")
+	// Hunyuan A13B's agreement: a wider territory exclusion than Hunyuan-Large's,
+	// any AI model, and distillation counted as a derivative.
+	has("tencent-hunyuan-a13b", "territory", true)
+	has("tencent-hunyuan-a13b", "no-improving-other-models", true)
+	has("tencent-hunyuan-a13b", "distillation-is-derivative", true)
+	has("tencent-hunyuan-a13b", "mau-100m", true)
+	lacks("tencent-hunyuan", "distillation-is-derivative")
+	// Grok 2's licence forbids using the model or its outputs to build other
+	// foundation models (section 2b); Skywork's asks derivatives, distilled ones
+	// included, to say "Skywork Inside" (section V).
+	has("xai-community", "no-training-other-models", true)
+	has("xai-community", "acceptable-use-policy", true)
+	has("skywork-community", "skywork-inside", true)
+	has("skywork-community", "use-restrictions", true)
+	if l, ok := LookupURL("https://github.com/QwenLM/Qwen-VL/blob/master/LICENSE"); !ok || l.ID != "tongyi-qianwen" {
+		t.Errorf("Qwen-VL's LICENSE is not the Tongyi Qianwen agreement: %v", l)
+	}
 }
 
 func TestDeclaredBy(t *testing.T) {

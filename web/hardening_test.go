@@ -32,7 +32,7 @@ func fanOut(t *testing.T, n int) *graph.Lineage {
 	np, ep := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
 	os.WriteFile(np, []byte(nodes.String()), 0o644)
 	os.WriteFile(ep, []byte(edges.String()), 0o644)
-	l, err := graph.LoadFiles(np, ep)
+	l, err := graph.LoadFilesWith(np, ep, graph.FileOptions{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 func mini(t *testing.T) *graph.Lineage {
 	t.Helper()
 	dir := filepath.Join("..", "testdata", "web", "mini")
-	l, err := graph.LoadFiles(filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv"))
+	l, err := graph.LoadFilesWith(filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv"), graph.FileOptions{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -93,7 +94,8 @@ type docsRegion struct {
 
 // docsImage is an image a region links, to write with the Markdown file.
 type docsImage struct {
-	path string
+	path string // as shown: the Markdown file's folder joined with rel
+	rel  string // inside the Markdown file's folder, where it is written
 	data []byte
 }
 
@@ -140,17 +142,11 @@ func (c *cli) docsFile(file string, check bool) (bool, error) {
 		return stale, nil
 	}
 	// Images first: the Markdown never links an image that is not written.
-	for _, img := range images {
-		if old, err := readRegular(img.path); err == nil && bytes.Equal(old, img.data) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(img.path), 0o755); err != nil {
-			return false, err
-		}
-		if err := writeFileAtomic(img.path, img.data); err != nil {
-			return false, err
-		}
-		fmt.Fprintf(c.stderr, "wrote %s\n", img.path)
+	// They are written through the Markdown file's folder opened as a root, so
+	// a directory swapped for a symbolic link after docsImagePath checked the
+	// path cannot lead a write outside it.
+	if err := c.writeDocsImages(file, images); err != nil {
+		return false, err
 	}
 	if stale {
 		if err := writeFileAtomic(file, out.Bytes()); err != nil {
@@ -159,6 +155,37 @@ func (c *cli) docsFile(file string, check bool) (bool, error) {
 		fmt.Fprintf(c.stderr, "updated %s (%d chart%s)\n", file, len(regions), plural(len(regions)))
 	}
 	return stale, nil
+}
+
+// writeDocsImages writes the images that changed, each inside the folder of
+// the Markdown file that links it.
+func (c *cli) writeDocsImages(file string, images []docsImage) error {
+	var root *os.Root
+	for _, img := range images {
+		if old, err := readRegular(img.path); err == nil && bytes.Equal(old, img.data) {
+			continue
+		}
+		if root == nil {
+			r, err := os.OpenRoot(filepath.Dir(file))
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			root = r
+		}
+		if err := root.MkdirAll(filepath.Dir(img.rel), 0o755); err != nil {
+			return fmt.Errorf("%s: %w", img.path, err)
+		}
+		err := writeAtomicIn(context.Background(), root, img.rel, img.path, func(w io.Writer) error {
+			_, err := w.Write(img.data)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stderr, "wrote %s\n", img.path)
+	}
+	return nil
 }
 
 // findRegions finds the chart regions of a Markdown file, skipping fenced code.
@@ -286,7 +313,7 @@ func (c *cli) docsChart(file string, r docsRegion, nl string) (string, []docsIma
 		alt += "every model"
 	}
 	body := note + fmt.Sprintf("![%s](%s)", escapeAlt(alt), markdownURL(out)) + nl
-	return body, []docsImage{{path, img}}, nil
+	return body, []docsImage{{path, filepath.Clean(filepath.FromSlash(out)), img}}, nil
 }
 
 // renderInProcess runs 'lineage render ARGS' with this command's dataset and

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +135,41 @@ func TestDocsRendersFromItsDataset(t *testing.T) {
 	}
 	if got := readFile(t, md); !strings.Contains(got, "Atlas Instruct") {
 		t.Errorf("the region was not drawn from --data:\n%s", got)
+	}
+}
+
+// TestWriteAtomicInStaysInRoot: the write docs makes after checking an image
+// path is resolved inside the Markdown file's folder, so a directory on the way
+// that became a symbolic link to elsewhere (swapped in after the check) makes
+// the write fail, with nothing written outside and no temporary file left.
+func TestWriteAtomicInStaysInRoot(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "img")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "<svg/>"); return err }
+	err = writeAtomicIn(context.Background(), root, filepath.Join("img", "x.svg"), filepath.Join(dir, "img", "x.svg"), write)
+	if err == nil {
+		t.Fatal("writing through a symbolic link out of the folder succeeded")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("written outside the folder: %v", entries)
+	}
+	// A file inside is written, and only it.
+	if err := writeAtomicIn(context.Background(), root, "x.svg", filepath.Join(dir, "x.svg"), write); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "img x.svg" {
+		t.Errorf("folder holds %v, want img and x.svg", names)
 	}
 }

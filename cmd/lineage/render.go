@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -276,26 +279,39 @@ func writeFileAtomic(path string, data []byte) error {
 // redirection would fail too), nor anything but a regular file. The temporary
 // file is removed on failure, when ctx is done before the rename, and by a
 // second signal (signals.go).
-func writeAtomic(ctx context.Context, path string, fill func(io.Writer) error) (err error) {
+func writeAtomic(ctx context.Context, path string, fill func(io.Writer) error) error {
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer root.Close()
+	return writeAtomicIn(ctx, root, filepath.Base(path), path, fill)
+}
+
+// writeAtomicIn is writeAtomic for the file name inside root, shown as path in
+// errors. Every step (the checks, the temporary file, the rename) is resolved by
+// root, so nothing is read or written outside it, even when a directory on the
+// way is swapped for a symbolic link while the file is being written.
+func writeAtomicIn(ctx context.Context, root *os.Root, name, path string, fill func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
+	if st, err := root.Lstat(name); err == nil {
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("write %s: not a regular file", path)
 		}
 		mode = st.Mode().Perm()
-		if err := writable(path, mode); err != nil {
+		if err := writable(root, name, mode); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmpName, tmp, err := createTempIn(root, name)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer trackTemp(tmp.Name())()
+	defer trackTemp(filepath.Join(root.Name(), tmpName))()
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			root.Remove(tmpName)
 		}
 	}()
 	if err := fill(tmp); err != nil {
@@ -313,20 +329,39 @@ func writeAtomic(ctx context.Context, path string, fill func(io.Writer) error) (
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("write %s: interrupted: %w", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := root.Rename(tmpName, name); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
 
+// createTempIn creates a new temporary file next to name inside root, named
+// .BASE.RANDOM.tmp, with O_EXCL so an existing file or link is never reused.
+func createTempIn(root *os.Root, name string) (string, *os.File, error) {
+	dir, base := filepath.Split(name)
+	for range 100 {
+		var r [8]byte
+		if _, err := rand.Read(r[:]); err != nil {
+			return "", nil, err
+		}
+		tmpName := filepath.Join(dir, "."+base+"."+hex.EncodeToString(r[:])+".tmp")
+		f, err := root.OpenFile(tmpName, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return tmpName, f, err
+	}
+	return "", nil, errors.New("cannot create a temporary file: too many name collisions")
+}
+
 // writable reports why the existing file path, of permissions mode, may not be
 // written: it is marked read-only (no write permission for anyone, which even
 // root respects here), or opening it for writing is refused.
-func writable(path string, mode os.FileMode) error {
+func writable(root *os.Root, name string, mode os.FileMode) error {
 	if mode&0o222 == 0 {
 		return errors.New("the file is read-only; make it writable (chmod u+w) or write another file")
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := root.OpenFile(name, os.O_WRONLY|openNonblock, 0)
 	if err != nil {
 		return fmt.Errorf("the file cannot be written: %w", errors.Unwrap(err))
 	}

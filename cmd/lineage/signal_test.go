@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lineage-dev/lineage/internal/proctest"
 )
 
 // hangingEngine is a lineage-render that never finishes: it starts a child
@@ -107,22 +109,6 @@ func waitExit(t *testing.T, cmd *exec.Cmd) int {
 	}
 }
 
-// exited reports whether process pid is gone (or a zombie waiting to be reaped),
-// waiting up to 10 s for a kill to land.
-func exited(pid int) bool {
-	for range 200 {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			return syscall.Kill(pid, 0) != nil
-		}
-		if f := strings.Fields(string(b)); len(f) > 2 && f[2] == "Z" {
-			return true
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return false
-}
-
 // TestSignalStopsRender: 'kill -TERM' on 'lineage render -o FILE' mid-render
 // kills the engine and what it started, leaves no file and no temporary file,
 // and exits as death by SIGTERM does (143).
@@ -137,7 +123,7 @@ func TestSignalStopsRender(t *testing.T) {
 		t.Errorf("stderr %q, want it to say it was interrupted", stderr)
 	}
 	for _, pid := range pids {
-		if !exited(pid) {
+		if !proctest.Gone(pid) {
 			t.Errorf("process %d of the engine outlived lineage", pid)
 		}
 	}
@@ -179,7 +165,7 @@ func TestSignalStopsServe(t *testing.T) {
 		t.Errorf("exit status %d, want 0; stderr: %s", code, stderr)
 	}
 	for _, pid := range pids {
-		if !exited(pid) {
+		if !proctest.Gone(pid) {
 			t.Errorf("process %d of the engine outlived serve", pid)
 		}
 	}

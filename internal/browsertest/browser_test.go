@@ -70,7 +70,8 @@ func trackSources() {
 func lineage(t *testing.T, args ...string) []byte {
 	t.Helper()
 	build(t)
-	cmd := exec.Command(filepath.Join(bin, "lineage"), args...)
+	// --no-cache: the datasets it loads leave no index in the user's cache.
+	cmd := exec.Command(filepath.Join(bin, "lineage"), append([]string{"--no-cache"}, args...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

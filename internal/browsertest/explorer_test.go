@@ -301,7 +301,7 @@ func TestExplorerHostile(t *testing.T) {
 	hostileDir := filepath.Join("..", "..", "testdata", "web", "hostile")
 	page := filepath.Join(dir, "hostile.html")
 	lineage(t, "--data", hostileDir, "render", "-o", page)
-	l, err := graph.LoadFiles(filepath.Join(hostileDir, "nodes.csv"), filepath.Join(hostileDir, "edges.csv"))
+	l, err := graph.LoadFilesWith(filepath.Join(hostileDir, "nodes.csv"), filepath.Join(hostileDir, "edges.csv"), graph.FileOptions{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

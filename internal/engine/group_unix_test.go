@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lineage-dev/lineage/internal/proctest"
 )
 
 // fakeEngine writes a shell script that stands for lineage-render.
@@ -78,24 +80,8 @@ func TestCancelKillsProcessGroup(t *testing.T) {
 		syscall.Kill(pid, syscall.SIGKILL)
 		t.Fatal("Render did not return after its context was cancelled")
 	}
-	if !gone(pid) {
+	if !proctest.Gone(pid) {
 		syscall.Kill(pid, syscall.SIGKILL)
 		t.Errorf("the engine's child %d outlived the cancelled render", pid)
 	}
-}
-
-// gone reports whether process pid has exited (it may linger as a zombie until
-// its new parent reaps it), waiting up to 10 s for the kill to land.
-func gone(pid int) bool {
-	for range 200 {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			return syscall.Kill(pid, 0) != nil
-		}
-		if f := strings.Fields(string(b)); len(f) > 2 && f[2] == "Z" {
-			return true
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return false
 }

@@ -65,7 +65,8 @@ func TestPNGMatchesSVG(t *testing.T) {
 	dir := built(t)
 	run := func(args ...string) []byte {
 		var stdout, stderr bytes.Buffer
-		cmd := exec.Command(filepath.Join(dir, "lineage"), args...)
+		// --no-cache: the datasets it loads leave no index in the user's cache.
+		cmd := exec.Command(filepath.Join(dir, "lineage"), append([]string{"--no-cache"}, args...)...)
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Run(); err != nil {
 			t.Fatalf("lineage %s: %v\n%s", strings.Join(args, " "), err, stderr.String())

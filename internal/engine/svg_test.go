@@ -90,7 +90,7 @@ func TestSVGStructure(t *testing.T) {
 	for _, dir := range []string{"fixture", "hostile"} {
 		t.Run(dir, func(t *testing.T) {
 			base := filepath.Join("..", "..", "testdata", "render", dir)
-			l, err := graph.LoadFiles(filepath.Join(base, "nodes.csv"), filepath.Join(base, "edges.csv"))
+			l, err := graph.LoadFilesWith(filepath.Join(base, "nodes.csv"), filepath.Join(base, "edges.csv"), graph.FileOptions{CacheDir: t.TempDir()})
 			if err != nil {
 				t.Fatal(err)
 			}
