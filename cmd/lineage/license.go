@@ -238,7 +238,7 @@ func (c *cli) writeReport(r *license.Report) {
 		fmt.Fprintf(w, "  %s: %s\n", label(m.Ancestor), labels(m.Declared))
 		fmt.Fprintf(w, "    %s\n", c.chain(m.Path))
 		if m.RelicensedBy != nil {
-			fmt.Fprintf(w, "    relicensed on the way by its own maker at %s: its terms stop there\n", m.RelicensedBy.ID)
+			fmt.Fprintf(w, "    not carried: %s on the way is its maker's own model, licensed as that maker chose\n", m.RelicensedBy.ID)
 		}
 	}
 
