@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -8,36 +9,34 @@ import (
 	"strings"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/lineage-dev/lineage/internal/fonts"
 )
 
-// Fonts for PNG text. Latin text uses the first installed font of a list of
-// Helvetica/Arial-like fonts, else the Go fonts built into this program, so text
-// always draws. Other scripts fall back, rune by rune, to the installed fonts that
-// cover them (Noto CJK, WenQuanYi, Droid Sans Fallback, the system fonts of macOS
-// and Windows); a rune no font covers is drawn as a box and reported.
+// Fonts for PNG text. Every character Liberation Sans has (Latin, Greek,
+// Cyrillic, Hebrew, punctuation) is drawn with it, from the copy built into
+// this program (package fonts): the same fonts the layout's widths come from
+// (package textwidth), whatever the machine has installed, so a chart whose
+// text it covers comes out the same on every machine. Other scripts fall back,
+// character by character, to the installed fonts that cover them (Noto CJK,
+// WenQuanYi, Droid Sans Fallback, the system fonts of macOS and Windows, DejaVu
+// for the rest); a character no font covers is drawn as a box and reported.
 
-// latinFonts and fallbackFonts are file names searched for in fontDirs, in order
-// of preference; a .ttc collection's first font is used.
-var (
-	latinFonts = [2][]string{
-		{"LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "Helvetica.ttc", "DejaVuSans.ttf"},
-		{"LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf", "DejaVuSans-Bold.ttf"},
-	}
-	fallbackFonts = [2][]string{
-		{"NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf", "NotoSansSC-Regular.ttf",
-			"wqy-microhei.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
-			"PingFang.ttc", "Hiragino Sans GB.ttc", "msyh.ttc", "simsun.ttc", "DejaVuSans.ttf", "Arial Unicode.ttf"},
-		{"NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf", "NotoSansSC-Bold.otf", "msyhbd.ttc"},
-	}
-)
+// fallbackFonts are the file names searched for in the font directories, in
+// order of preference, regular and bold; a .ttc collection's first font is used.
+var fallbackFonts = [2][]string{
+	{"NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf", "NotoSansSC-Regular.ttf",
+		"wqy-microhei.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
+		"PingFang.ttc", "Hiragino Sans GB.ttc", "msyh.ttc", "simsun.ttc", "DejaVuSans.ttf", "Arial Unicode.ttf"},
+	{"NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf", "NotoSansSC-Bold.otf", "msyhbd.ttc"},
+}
 
-// fontDirs are the directories searched for fonts, recursively.
-func fontDirs() []string {
+// systemFontDirs are the directories where the system and the user install
+// fonts, to be searched recursively.
+func systemFontDirs() []string {
 	home, _ := os.UserHomeDir()
 	switch runtime.GOOS {
 	case "darwin":
@@ -52,10 +51,16 @@ func fontDirs() []string {
 	return dirs
 }
 
-// fontSet holds the fonts found, regular and bold, and the faces made from them.
+// fontSet holds the fonts to draw with, regular and bold, and the faces made
+// from them. The installed fonts are looked for only when a character the
+// built-in font lacks is drawn, so a chart the built-in font covers reads no
+// font file of the machine.
 type fontSet struct {
-	fonts [2][]*sfnt.Font // [bold] in order of preference
-	faces map[faceKey]*fallbackFace
+	dirs     []string
+	builtin  [2]*sfnt.Font   // [bold]
+	fallback [2][]*sfnt.Font // [bold]: the installed fonts, in order of preference
+	searched bool            // whether dirs have been searched
+	faces    map[faceKey]*fallbackFace
 }
 
 type faceKey struct {
@@ -63,10 +68,31 @@ type faceKey struct {
 	bold bool
 }
 
-// loadFonts finds the fonts to draw with. It never fails: the Go fonts are built in.
-func loadFonts() *fontSet {
+// loadFonts reads the built-in fonts and returns them with dirs, the
+// directories to search, recursively, for fonts for other characters.
+func loadFonts(dirs []string) (*fontSet, error) {
+	s := &fontSet{dirs: dirs, faces: map[faceKey]*fallbackFace{}}
+	for b := range 2 {
+		f, err := sfnt.Parse(fonts.Sans(b == 1))
+		if err != nil {
+			return nil, fmt.Errorf("reading the built-in font %s: %w", fonts.Name, err)
+		}
+		s.builtin[b] = f
+	}
+	return s, nil
+}
+
+// fallbacks are the installed fonts to draw characters the built-in font lacks
+// with. The directories are searched on the first call; one that is missing
+// or unreadable is skipped, as is a font file that does not parse: fonts are
+// optional, and a character no font has is drawn as a box and reported.
+func (s *fontSet) fallbacks(bold bool) []*sfnt.Font {
+	if s.searched {
+		return s.fallback[boolIndex(bold)]
+	}
+	s.searched = true
 	files := map[string]string{} // base name -> first path found
-	for _, dir := range fontDirs() {
+	for _, dir := range s.dirs {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				if _, ok := files[d.Name()]; !ok {
@@ -76,56 +102,52 @@ func loadFonts() *fontSet {
 			return nil
 		})
 	}
-	s := &fontSet{faces: map[faceKey]*fallbackFace{}}
-	builtin := [2][]byte{goregular.TTF, gobold.TTF}
+	parsed := map[string]*sfnt.Font{} // by name, nil when it does not parse
 	for b := range 2 {
-		var list []*sfnt.Font
-		if f := firstFont(files, latinFonts[b]); f != nil {
-			list = append(list, f)
-		}
-		if f, err := sfnt.Parse(builtin[b]); err == nil {
-			list = append(list, f)
-		}
-		fallback := fallbackFonts[b]
+		names := fallbackFonts[b]
 		if b == 1 {
-			fallback = append(fallback, fallbackFonts[0]...) // regular glyphs beat boxes
+			names = append(names, fallbackFonts[0]...) // regular glyphs beat boxes
 		}
-		for _, name := range fallback {
-			if f := firstFont(files, []string{name}); f != nil {
-				list = append(list, f)
+		for _, name := range names {
+			f, ok := parsed[name]
+			if !ok {
+				f = parseFont(files[name])
+				parsed[name] = f
+			}
+			if f != nil {
+				s.fallback[b] = append(s.fallback[b], f)
 			}
 		}
-		s.fonts[b] = list
 	}
-	return s
+	return s.fallback[boolIndex(bold)]
 }
 
-// firstFont parses the first of names that is installed and readable.
-func firstFont(files map[string]string, names []string) *sfnt.Font {
-	for _, name := range names {
-		path, ok := files[name]
-		if !ok {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
-		if strings.HasSuffix(strings.ToLower(name), ".ttc") {
-			c, err := sfnt.ParseCollection(data)
-			if err != nil || c.NumFonts() == 0 {
-				continue
-			}
-			if f, err := c.Font(0); err == nil {
-				return f
-			}
-			continue
-		}
-		if f, err := sfnt.Parse(data); err == nil {
-			return f
-		}
+// parseFont parses the font file at path, the first font of a .ttc
+// collection; nil when path is empty or the file cannot be read or parsed.
+func parseFont(path string) *sfnt.Font {
+	if path == "" {
+		return nil
 	}
-	return nil
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".ttc") {
+		c, err := sfnt.ParseCollection(data)
+		if err != nil || c.NumFonts() == 0 {
+			return nil
+		}
+		f, err := c.Font(0)
+		if err != nil {
+			return nil
+		}
+		return f
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil
+	}
+	return f
 }
 
 // face is the fallback face of the given pixel size and weight.
@@ -134,15 +156,8 @@ func (s *fontSet) face(size float64, bold bool) *fallbackFace {
 	if f := s.faces[k]; f != nil {
 		return f
 	}
-	f := &fallbackFace{}
-	for _, fnt := range s.fonts[boolIndex(bold)] {
-		face, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			continue
-		}
-		f.fonts = append(f.fonts, fnt)
-		f.faces = append(f.faces, face)
-	}
+	f := &fallbackFace{set: s, size: size, bold: bold, ppem: fixed.Int26_6(size * 64)}
+	f.add(s.builtin[boolIndex(bold)])
 	s.faces[k] = f
 	return f
 }
@@ -155,21 +170,49 @@ func boolIndex(b bool) int {
 }
 
 // fallbackFace is a font.Face that draws each rune with the first of its fonts
-// that has a glyph for it, and the first font's box when none has.
+// that has a glyph for it, and a box when none has. Its first font is the
+// built-in one; the installed fonts are added when a rune that one lacks is
+// first asked for.
 type fallbackFace struct {
-	fonts []*sfnt.Font
-	faces []font.Face
-	buf   sfnt.Buffer
+	set      *fontSet
+	size     float64 // in pixels
+	bold     bool
+	ppem     fixed.Int26_6 // size, for kerning
+	fonts    []*sfnt.Font
+	faces    []font.Face
+	extended bool // whether the installed fonts have been added
+	buf      sfnt.Buffer
 }
 
-// pick is the face for r and whether any font covers it.
-func (f *fallbackFace) pick(r rune) (font.Face, bool) {
-	for i, fnt := range f.fonts {
-		if gi, err := fnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-			return f.faces[i], true
+// add appends a font to the face's fonts, skipping one that cannot be sized.
+func (f *fallbackFace) add(fnt *sfnt.Font) {
+	face, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: f.size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return
+	}
+	f.fonts = append(f.fonts, fnt)
+	f.faces = append(f.faces, face)
+}
+
+// pick is the index of the font for r and whether any font covers it (else 0).
+func (f *fallbackFace) pick(r rune) (int, bool) {
+	for i := 0; ; i++ {
+		if i == len(f.fonts) {
+			if f.extended {
+				return 0, false
+			}
+			f.extended = true
+			for _, fnt := range f.set.fallbacks(f.bold) {
+				f.add(fnt)
+			}
+			if i == len(f.fonts) {
+				return 0, false
+			}
+		}
+		if gi, err := f.fonts[i].GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+			return i, true
 		}
 	}
-	return f.faces[0], false
 }
 
 // invisible reports whether r draws nothing: spaces, controls and joiners.
@@ -193,8 +236,7 @@ func (f *fallbackFace) missingRune(s string) (rune, bool) {
 func (f *fallbackFace) Close() error { return nil }
 
 // A rune no font covers is drawn as a box outline of our own, not the first
-// font's .notdef glyph: that one is empty in the Go fonts, so without installed
-// fonts the text vanished instead.
+// font's .notdef glyph, so that it shows whatever that glyph looks like.
 
 // tofu is the box of an uncovered rune at the origin: its bounds and advance,
 // about an em wide and a cap height tall.
@@ -209,9 +251,9 @@ func (f *fallbackFace) tofu() (fixed.Rectangle26_6, fixed.Int26_6) {
 }
 
 func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
-	face, ok := f.pick(r)
+	i, ok := f.pick(r)
 	if ok || invisible(r) {
-		return face.Glyph(dot, r)
+		return f.faces[i].Glyph(dot, r)
 	}
 	b, adv := f.tofu()
 	dr := image.Rect((dot.X + b.Min.X).Round(), (dot.Y + b.Min.Y).Round(), (dot.X + b.Max.X).Round(), (dot.Y + b.Max.Y).Round())
@@ -228,30 +270,44 @@ func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, imag
 }
 
 func (f *fallbackFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
-	face, ok := f.pick(r)
+	i, ok := f.pick(r)
 	if ok || invisible(r) {
-		return face.GlyphBounds(r)
+		return f.faces[i].GlyphBounds(r)
 	}
 	b, adv := f.tofu()
 	return b, adv, true
 }
 
 func (f *fallbackFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
-	face, ok := f.pick(r)
+	i, ok := f.pick(r)
 	if ok || invisible(r) {
-		return face.GlyphAdvance(r)
+		return f.faces[i].GlyphAdvance(r)
 	}
 	_, adv := f.tofu()
 	return adv, true
 }
 
+// Kern is the kerning of r0 and r1 when one font draws both. It asks the font
+// itself: opentype.Face's Kern scales every font's kerning to 32 px whatever
+// the face's size (x/image v0.21), which is not the width package textwidth
+// computes.
 func (f *fallbackFace) Kern(r0, r1 rune) fixed.Int26_6 {
-	a, _ := f.pick(r0)
-	b, _ := f.pick(r1)
-	if a != b {
+	a, okA := f.pick(r0)
+	b, okB := f.pick(r1)
+	if !okA || !okB || a != b {
 		return 0
 	}
-	return a.Kern(r0, r1)
+	fnt := f.fonts[a]
+	g0, err0 := fnt.GlyphIndex(&f.buf, r0)
+	g1, err1 := fnt.GlyphIndex(&f.buf, r1)
+	if err0 != nil || err1 != nil {
+		return 0
+	}
+	k, err := fnt.Kern(&f.buf, g0, g1, f.ppem, font.HintingNone)
+	if err != nil {
+		return 0
+	}
+	return k
 }
 
 func (f *fallbackFace) Metrics() font.Metrics { return f.faces[0].Metrics() }

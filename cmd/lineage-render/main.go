@@ -33,12 +33,13 @@ func main() {
 	if wasmcache.Err != nil {
 		fmt.Fprintf(os.Stderr, "lineage-render: warning: no private cache for the WebAssembly Graphviz, compiling it afresh: %v\n", wasmcache.Err)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, systemFontDirs()))
 }
 
-// run is the whole program, with its streams passed in so tests run it in-process.
+// run is the whole program, with its streams and the directories to look for
+// fonts in passed in, so tests run it in-process.
 // A panic in the engine becomes a one-line error and exit status 1.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, fontDirs []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			msg := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
@@ -79,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	case len(bytes.TrimSpace(dot)) == 0:
 		return fail(1, "no graph on standard input")
 	}
-	out, warnings, err := render(dot, *format)
+	out, warnings, err := render(dot, *format, fontDirs...)
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "lineage-render: warning: %s\n", w)
 	}

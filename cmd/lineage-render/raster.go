@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/fogleman/gg"
+	"golang.org/x/image/font"
 )
 
 // maxPixels bounds the PNG's size: a large graph is drawn at a lower resolution
@@ -20,7 +21,7 @@ const pad = 4.0
 // rasterize draws the laid-out graph as a PNG at twice its size in points (so it
 // stays sharp on high-density screens), as writeSVG draws it. It returns
 // warnings about missing fonts.
-func rasterize(l *layout) ([]byte, []string, error) {
+func rasterize(l *layout, fontDirs []string) ([]byte, []string, error) {
 	wPt := l.bbox[2] - l.bbox[0] + 2*pad
 	hPt := l.bbox[3] - l.bbox[1] + 2*pad
 	scale := 2.0
@@ -31,7 +32,10 @@ func rasterize(l *layout) ([]byte, []string, error) {
 	if w <= 0 || h <= 0 {
 		return nil, nil, fmt.Errorf("drawing PNG: empty drawing (%q)", l.BB)
 	}
-	fonts := loadFonts()
+	fonts, err := loadFonts(fontDirs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("drawing PNG: %w", err)
+	}
 	r := &rasterizer{
 		dc:    gg.NewContext(w, h),
 		fonts: fonts,
@@ -125,9 +129,8 @@ func (r *rasterizer) text(t text) {
 	r.dc.DrawString(t.text, px, py)
 }
 
-// measure is the width, in points, that text takes in the font it is drawn with.
+// measure is the width, in points, that text takes in the font it is drawn
+// with (to 1/64 px: gg's MeasureString rounds down to whole pixels).
 func (r *rasterizer) measure(text string, size float64, bold bool) float64 {
-	r.dc.SetFontFace(r.fonts.face(size*r.scale, bold))
-	w, _ := r.dc.MeasureString(text)
-	return w / r.scale
+	return float64(font.MeasureString(r.fonts.face(size*r.scale, bold), text)) / 64 / r.scale
 }

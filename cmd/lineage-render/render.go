@@ -23,12 +23,13 @@ var mu sync.Mutex
 // "json" output: every object's xdot drawing operations) in format: svg, png,
 // or json, the layout itself. It returns the image, the warnings found on the
 // way, and an error when no good image could be made; it never returns an
-// empty image with a nil error.
+// empty image with a nil error. A PNG's text is drawn with the built-in font,
+// and with fonts found in fontDirs for the characters that font lacks.
 //
 // The context given to go-graphviz is always Background: a cancelled context
 // leaves its WebAssembly instance broken for every later call (upstream #118).
 // Whoever needs a deadline kills the lineage-render process instead.
-func render(dot []byte, format string) ([]byte, []string, error) {
+func render(dot []byte, format string, fontDirs ...string) ([]byte, []string, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	ctx := context.Background()
@@ -58,7 +59,7 @@ func render(dot []byte, format string) ([]byte, []string, error) {
 	case format == "svg":
 		return writeSVG(lay), nil, nil
 	}
-	return rasterize(lay)
+	return rasterize(lay, fontDirs)
 }
 
 // layout is Graphviz's "json" output: the graph, its objects (subgraphs

@@ -42,7 +42,7 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"--help"}, 0, "usage: lineage-render"},
 	} {
 		var out, errb bytes.Buffer
-		code := run(tc.args, strings.NewReader(cjkDOT), &out, &errb)
+		code := run(tc.args, strings.NewReader(cjkDOT), &out, &errb, nil)
 		if code != tc.code || !strings.Contains(out.String()+errb.String(), tc.want) {
 			t.Errorf("run %q = %d, stdout %q, stderr %q; want %d and %q", tc.args, code, out.String(), errb.String(), tc.code, tc.want)
 		}
@@ -52,7 +52,7 @@ func TestRunUsage(t *testing.T) {
 func TestRunFailsCleanly(t *testing.T) {
 	for _, in := range []string{"", "   \n", "digraph { a -> ", "not dot at all"} {
 		var out, errb bytes.Buffer
-		code := run(nil, strings.NewReader(in), &out, &errb)
+		code := run(nil, strings.NewReader(in), &out, &errb, nil)
 		if code != 1 || out.Len() != 0 || !strings.HasPrefix(errb.String(), "lineage-render: ") {
 			t.Errorf("input %q: exit %d, %d bytes out, stderr %q; want exit 1, no output, a message", in, code, out.Len(), errb.String())
 		}
@@ -181,28 +181,6 @@ func TestLabelsCentredFromLayout(t *testing.T) {
 	}
 }
 
-func TestTextWidth(t *testing.T) {
-	for _, tc := range []struct {
-		s        string
-		min, max float64 // at 10 pt
-	}{
-		{"中文标签测试中文标签测试", 120, 120},
-		{"ＡＢＣ", 30, 30},     // fullwidth forms
-		{"e\u0301", 6, 6.5}, // a combining accent takes no room
-		{"iiii", 11, 12},    // narrow Latin
-		{"WWWW", 39, 40},    // wide Latin
-		{"Привет", 30, 60},  // Cyrillic: generous
-		{"한국어", 30, 30},     // Hangul
-	} {
-		if w := textWidth(tc.s, 10, false); w < tc.min || w > tc.max {
-			t.Errorf("textWidth(%q) = %.2f, want %.1f to %.1f", tc.s, w, tc.min, tc.max)
-		}
-	}
-	if textWidth("Model", 10, true) <= textWidth("Model", 10, false) {
-		t.Error("bold text is not wider than regular")
-	}
-}
-
 func TestConcurrentRendersAgree(t *testing.T) {
 	want, _, err := render([]byte(cjkDOT), "svg")
 	if err != nil {
@@ -233,7 +211,7 @@ const pngDOT = `digraph {
 
 func TestPNGDrawsBoxesEdgesArrowsAndText(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"-f", "png"}, strings.NewReader(pngDOT), &out, &errb); code != 0 {
+	if code := run([]string{"-f", "png"}, strings.NewReader(pngDOT), &out, &errb, systemFontDirs()); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	cjkFont := !strings.Contains(errb.String(), "no installed font")

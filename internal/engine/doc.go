@@ -60,10 +60,19 @@
 // drawn centred on that point (SVG text-anchor middle), whatever font draws it;
 // left-aligned table cells keep their start.
 //
+// Liberation Sans is carried by lineage-render (package fonts, SIL OFL;
+// metric-compatible with Arial and Helvetica): textwidth's table is generated
+// from the font files ('go generate ./internal/textwidth'), kerning included,
+// for the 2,310 characters they cover (Latin, Greek, Cyrillic, Hebrew,
+// punctuation); characters they lack are estimated (East Asian wide ones one
+// em, as CJK fonts draw them, others generously).
+//
 // PNG: go-graphviz's PNG loses edge lines, outlines and non-Latin text, so
-// lineage-render draws the PNG itself in pure Go from the same layout, with the
-// installed fonts, Go's own fonts for Latin text when none is found, and
-// per-character fallback to the installed fonts for other scripts: Chinese,
+// lineage-render draws the PNG itself in pure Go from the same layout. Every
+// character the built-in Liberation Sans has is drawn with it, never with an
+// installed font, so a chart in those scripts is the same PNG, byte for byte,
+// on every machine; other characters fall back one by one to the installed
+// fonts (searched only when such a character is drawn): Chinese,
 // Japanese and Korean need a CJK font (on Debian, fonts-noto-cjk); without one
 // they are drawn as boxes and a warning says so.
 //

@@ -157,7 +157,7 @@ func isModuleRoot(dir string) bool {
 
 // engineSources are the directories of the module that lineage-render is built
 // from (a test checks the list against 'go list -deps').
-var engineSources = []string{"cmd/lineage-render", "internal/buildid", "internal/privdir", "internal/textwidth"}
+var engineSources = []string{"cmd/lineage-render", "internal/buildid", "internal/fonts", "internal/privdir", "internal/textwidth"}
 
 // sourceKey is a digest of what lineage-render is built from in the tree root:
 // its packages' files (tests and testdata aside), go.mod and go.sum.

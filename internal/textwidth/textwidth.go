@@ -1,8 +1,18 @@
-// Package textwidth estimates how wide a browser or the chart engine draws a
-// label: the one width table that the DOT writer (package render) sizes legend
-// columns with and the chart engine (cmd/lineage-render) widens boxes with
-// before layout. It is a leaf package, so the engine depends on nothing else
-// of the module's chart code.
+// Package textwidth measures how wide the chart engine draws a label: the one
+// width table that the DOT writer (package render) sizes legend columns with
+// and the chart engine (cmd/lineage-render) widens boxes with before layout.
+//
+// The table is generated ('go generate', see internal/gen) from the fonts the
+// engine draws PNG text with, Liberation Sans regular and bold (package fonts):
+// the advance width of each of the 2,310 characters they cover (Latin-1, Latin
+// Extended, IPA, Greek, Cyrillic, Hebrew, general punctuation such as · – — ’)
+// and their kerning pairs. For those characters Width is the width the PNG
+// draws, and the width Arial and Helvetica, metric-compatible with Liberation
+// Sans, take in a browser showing the SVG. Other characters are drawn with
+// whatever font the machine has for them and are estimated generously.
+//
+// It is a leaf package and holds only the numbers, not the fonts, so the
+// lineage command links it without carrying font files.
 package textwidth
 
 import (
@@ -11,60 +21,93 @@ import (
 	"golang.org/x/text/width"
 )
 
-// The embedded Graphviz has no font library and estimates label widths from a
-// table of Latin glyphs, counting other characters as narrow; this estimate is
-// generous for what browsers and the engine's PNG draw.
+//go:generate go run ./internal/gen -o tables.go
 
-// advance is the width, in thousandths of an em, of the printable ASCII characters
-// (space to '~') in the widest of the sans-serif fonts a browser is likely to
-// substitute for Helvetica/Arial: for each character the larger of DejaVu Sans and
-// Liberation Sans (metric-compatible with Arial and Helvetica). Measured from the
-// fonts' hmtx tables.
-var advance = [2][95]uint16{
-	{ // regular
-		318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337,
-		637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557,
-		1016, 685, 687, 723, 771, 667, 611, 778, 752, 295, 500, 667, 558, 863, 749, 788,
-		667, 788, 723, 667, 611, 732, 685, 989, 686, 667, 686, 391, 337, 391, 838, 557,
-		500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612,
-		635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
-	},
-	{ // bold
-		349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366,
-		696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 611,
-		1000, 774, 763, 734, 831, 684, 684, 821, 837, 373, 557, 775, 638, 996, 837, 851,
-		733, 851, 771, 721, 683, 813, 774, 1104, 771, 725, 726, 458, 366, 458, 838, 557,
-		500, 675, 716, 593, 716, 679, 436, 716, 712, 343, 343, 666, 343, 1042, 712, 688,
-		716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838,
-	},
+// face is the metrics of one font, in design units (unitsPerEm to the em).
+type face struct {
+	ranges   []runeRange // the characters the font has, ascending
+	advances []uint16    // their advance widths, in the order of ranges
+	pairs    []uint64    // kerning pairs, first<<32 | second, ascending
+	kerns    []int16     // the kerning of each pair
 }
 
-// Width is a generous estimate, in points, of the width a browser gives s in a
-// sans-serif font of the given size: East Asian wide and fullwidth characters
-// (Han, kana, Hangul, fullwidth forms, most emoji) take a full em, combining marks
-// nothing, other letters the width of a wide capital.
-func Width(s string, size float64, bold bool) float64 {
-	table := &advance[0]
-	if bold {
-		table = &advance[1]
+// runeRange is a run of consecutive characters, lo to hi, whose advances start
+// at advances[off].
+type runeRange struct {
+	lo, hi rune
+	off    int
+}
+
+// advance is the advance width of r and whether the font has r.
+func (f *face) advance(r rune) (int, bool) {
+	lo, hi := 0, len(f.ranges)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch rr := &f.ranges[m]; {
+		case r < rr.lo:
+			hi = m
+		case r > rr.hi:
+			lo = m + 1
+		default:
+			return int(f.advances[rr.off+int(r-rr.lo)]), true
+		}
 	}
-	var w float64 // thousandths of an em
+	return 0, false
+}
+
+// kern is the kerning between a and b, drawn one after the other.
+func (f *face) kern(a, b rune) int {
+	key := uint64(a)<<32 | uint64(b)
+	lo, hi := 0, len(f.pairs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch p := f.pairs[m]; {
+		case key < p:
+			hi = m
+		case key > p:
+			lo = m + 1
+		default:
+			return int(f.kerns[m])
+		}
+	}
+	return 0
+}
+
+// Width is the width, in points, of s drawn in Liberation Sans (bold or
+// regular) of the given size, kerned. Characters the font lacks are estimated
+// generously: East Asian wide and fullwidth characters (Han, kana, Hangul,
+// fullwidth forms, most emoji) take a full em, as CJK fonts draw them;
+// combining marks, joiners and controls nothing; others the width of a wide
+// capital.
+func Width(s string, size float64, bold bool) float64 {
+	f := &faces[0]
+	if bold {
+		f = &faces[1]
+	}
+	var units int        // in the font's design units
+	var estimate float64 // in ems, for characters the font lacks
+	prev := rune(-1)     // the previous character, when the font has it
 	for _, r := range s {
+		if adv, ok := f.advance(r); ok {
+			units += adv
+			if prev >= 0 {
+				units += f.kern(prev, r)
+			}
+			prev = r
+			continue
+		}
+		prev = -1
 		switch {
-		case r >= ' ' && r <= '~':
-			w += float64(table[r-' '])
 		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Cc):
 			// combining marks, zero-width joiners and controls take no room
-		case r == '\u00b7': // the middle dot separating a label's facts
-			w += 400
 		default:
 			switch width.LookupRune(r).Kind() {
 			case width.EastAsianWide, width.EastAsianFullwidth:
-				w += 1000
+				estimate += 1
 			default:
-				w += 800
+				estimate += 0.8
 			}
 		}
 	}
-	return w / 1000 * size
+	return (float64(units)/unitsPerEm + estimate) * size
 }
