@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -332,5 +333,92 @@ func TestIndexPrune(t *testing.T) {
 	}
 	if !load(t, nodes, edges, cache, indexNow).l.indexed {
 		t.Error("the new index was pruned")
+	}
+}
+
+// TestIndexStamp: an index checked whole is stamped and later opened without the
+// whole check while it is unchanged; a byte changed in any section in place moves
+// the file's status-change time, so the stamp no longer holds and the damage is
+// found.
+func TestIndexStamp(t *testing.T) {
+	nodes, edges := testDataset(t)
+	if fi, err := os.Stat(nodes); err != nil {
+		t.Fatal(err)
+	} else if _, _, ctime := fileIdentity(fi); ctime == 0 {
+		t.Skip("no status-change time on this platform: every open checks the whole index")
+	}
+	cache := t.TempDir()
+	ref := load(t, nodes, edges, "", indexNow).l
+	path := filepath.Join(cache, indexName(nodes, edges))
+	open := func() loadResult {
+		t.Helper()
+		var r loadResult
+		l, err := LoadFilesWith(nodes, edges, FileOptions{CacheDir: cache, Now: indexNow, stampAge: time.Nanosecond,
+			Warn: func(m string) { r.warns = append(r.warns, m) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.l = l
+		return r
+	}
+	stamped := func() bool {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		fi, err2 := os.Stat(path)
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		st := stampOf(fi, b)
+		return st != nil && bytes.Equal(readStamp(path+stampExt), st)
+	}
+	if open().l.indexed || stamped() {
+		t.Fatal("the first load should build the index and not stamp it")
+	}
+	if r := open(); !r.l.indexed || len(r.warns) != 0 || !stamped() {
+		t.Fatalf("indexed %v, warnings %v, stamped %v", r.l.indexed, r.warns, stamped())
+	}
+	if r := open(); !r.l.indexed || !stamped() {
+		t.Fatal("stamped index not opened")
+	}
+	sameLineage(t, open().l, ref)
+
+	good, _ := os.ReadFile(path)
+	le := binary.LittleEndian
+	klen := int(le.Uint32(good[16:]))
+	for k := range secCount {
+		p := 20 + klen + 24*k
+		off, n := int(le.Uint64(good[p+8:])), int(le.Uint64(good[p+16:]))
+		if n == 0 {
+			continue
+		}
+		if r := open(); !r.l.indexed || !stamped() {
+			t.Fatalf("section %d: the index before the damage is not stamped", k+1)
+		}
+		fi, _ := os.Stat(path)
+		_, _, was := fileIdentity(fi)
+		cur, _ := os.ReadFile(path)
+		b := bytes.Clone(cur)
+		b[off+n/2] ^= 0x10
+		// Written in place until the status-change time moves on (a write within
+		// the file system clock's tick keeps it; the stamp's age rule covers that).
+		for moved := false; !moved; {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt(b, 0)
+			f.Close()
+			fi, _ := os.Stat(path)
+			_, _, now := fileIdentity(fi)
+			moved = now != was
+			if !moved {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		r := open()
+		if r.l.indexed || len(r.warns) != 1 || !strings.Contains(r.warns[0], "damaged index") {
+			t.Fatalf("section %d damaged: indexed %v, warnings %q", k+1, r.l.indexed, r.warns)
+		}
+		sameLineage(t, r.l, ref)
 	}
 }
