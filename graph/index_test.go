@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -420,5 +421,43 @@ func TestIndexStamp(t *testing.T) {
 			t.Fatalf("section %d damaged: indexed %v, warnings %q", k+1, r.l.indexed, r.warns)
 		}
 		sameLineage(t, r.l, ref)
+	}
+}
+
+// TestReachedAll: walking a Reached yields the hops Descendants and Ancestors
+// return, with models equal to the Lineage's, and keeps none of them; Name is
+// Model's name.
+func TestReachedAll(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	for _, indexed := range []bool{false, true} {
+		l := load(t, nodes, edges, cache, indexNow).l
+		if l.indexed != indexed {
+			t.Fatalf("indexed %v, want %v", l.indexed, indexed)
+		}
+		fresh := load(t, nodes, edges, cache, indexNow).l // nothing decoded yet
+		for _, m := range l.Models() {
+			if name, ok := fresh.Name(m.ID); !ok || name != m.Name {
+				t.Fatalf("Name(%s) = %q, %v; want %q", m.ID, name, ok, m.Name)
+			}
+			for _, down := range []bool{false, true} {
+				for _, opt := range []QueryOptions{{}, {Relations: AllRelations}, {Depth: 1}} {
+					want := l.Ancestors(m.ID, opt)
+					if down {
+						want = l.Descendants(m.ID, opt)
+					}
+					r := fresh.Reach(m.ID, opt, down)
+					got := slices.Collect(r.All())
+					if r.Len() != len(want) || len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
+						t.Fatalf("%s down=%v %+v: walked %d hops, want %d", m.ID, down, opt, len(got), len(want))
+					}
+				}
+			}
+		}
+		for i := range fresh.s.n {
+			if fresh.s.cache[i].Load() != nil {
+				t.Fatalf("walking kept model %d", i)
+			}
+		}
 	}
 }
