@@ -92,56 +92,60 @@ func runAncestry(c *cli, args []string, down bool) error {
 	if err != nil {
 		return err
 	}
-	var hops []graph.Hop
-	if down {
-		hops = l.Descendants(m.ID, opt)
-	} else {
-		hops = l.Ancestors(m.ID, opt)
-	}
+	r := l.Reach(m.ID, opt, down)
 	switch q.format {
 	case "dot", "mermaid":
 		// The chart of the answer: MODEL and the models found, with the edges between
 		// them that the query follows. 'lineage render' draws richer selections.
 		ids := []string{m.ID}
-		for _, h := range hops {
+		for h := range r.All() {
 			ids = append(ids, h.Model.ID)
 		}
 		sub := l.Subgraph(ids).Only(opt.Relations)
 		w, _ := render.Lookup(q.format)
 		return w.Write(c.stdout, sub, render.Options{Focus: []string{m.ID}, Orgs: render.NewOrgColours(l)})
 	case "json":
-		out := make([]modelJSON, len(hops))
-		for i, h := range hops {
-			out[i] = toModelJSON(h.Model)
-			out[i].Depth = &hops[i].Depth
-			out[i].Edges = toEdgesJSON(h.Edges)
-		}
-		return writeJSON(c.stdout, out)
-	case "csv":
-		rows := make([][]string, len(hops))
-		for i, h := range hops {
-			var rels, next []string
-			for _, e := range h.Edges {
-				rels = append(rels, string(e.Relation))
-				if down {
-					next = append(next, e.From)
-				} else {
-					next = append(next, e.To)
+		return writeJSONArray(c.stdout, func(put func(any) error) error {
+			for h := range r.All() {
+				out := toModelJSON(h.Model)
+				out.Depth = &h.Depth
+				out.Edges = toEdgesJSON(h.Edges)
+				if err := put(out); err != nil {
+					return err
 				}
 			}
-			rows[i] = []string{strconv.Itoa(h.Depth), h.Model.ID, h.Model.Name, strings.Join(h.Model.Orgs, ";"),
-				h.Model.Date.String(), h.Model.Stage, h.Model.Access, strings.Join(rels, ";"), strings.Join(next, ";")}
-		}
+			return nil
+		})
+	case "csv":
 		linked := "child"
 		if down {
 			linked = "parent"
 		}
-		return writeCSV(c.stdout, []string{"depth", "id", "name", "org", "date", "stage", "access", "relation", linked}, rows)
+		header := []string{"depth", "id", "name", "org", "date", "stage", "access", "relation", linked}
+		return streamCSV(c.stdout, header, func(put func([]string) error) error {
+			var rels, next []string
+			for h := range r.All() {
+				rels, next = rels[:0], next[:0]
+				for _, e := range h.Edges {
+					rels = append(rels, string(e.Relation))
+					if down {
+						next = append(next, e.From)
+					} else {
+						next = append(next, e.To)
+					}
+				}
+				if err := put([]string{strconv.Itoa(h.Depth), h.Model.ID, h.Model.Name, strings.Join(h.Model.Orgs, ";"),
+					h.Model.Date.String(), h.Model.Stage, h.Model.Access, strings.Join(rels, ";"), strings.Join(next, ";")}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	case "tree":
 		c.writeTree(l, m, opt, down)
 		return nil
 	}
-	c.writeHops(l, m, hops, opt, down)
+	c.writeHops(l, m, r, opt, down)
 	return nil
 }
 
@@ -157,14 +161,16 @@ func relationsPhrase(opt graph.QueryOptions) string {
 }
 
 // writeHops prints the text format: a table of models with the step that links each
-// to the model one hop nearer the queried one.
-func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt graph.QueryOptions, down bool) {
+// to the model one hop nearer the queried one. The table is laid out in two
+// passes over the answer, so that a family of 200,000 models is written as it
+// is read rather than held.
+func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt graph.QueryOptions, down bool) {
 	what := "ancestors"
 	if down {
 		what = "descendants"
 	}
 	fmt.Fprintln(c.stdout, c.heading(m))
-	if len(hops) == 0 {
+	if r.Len() == 0 {
 		hint := ""
 		if opt.Relations.String() == "lineage" {
 			hint = " (--relations all also follows teacher-data, successor and inspired-by)"
@@ -173,28 +179,55 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 		return
 	}
 	noun := what
-	if len(hops) == 1 {
+	if r.Len() == 1 {
 		noun = strings.TrimSuffix(what, "s")
 	}
-	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
-	tw := c.newTable()
-	step := "STEP"
-	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
-	for _, h := range hops {
-		var steps []string
-		for _, e := range h.Edges {
-			var s string
-			if down {
-				other, _ := l.Model(e.From)
-				s = fmt.Sprintf("%s ← %s", c.rel(e.Relation), other.Name)
-			} else {
-				other, _ := l.Model(e.To)
-				s = fmt.Sprintf("%s → %s", c.rel(e.Relation), other.Name)
+	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", r.Len(), noun, relationsPhrase(opt))
+	tw := c.newColumns()
+	var line []byte
+	names := map[string]string{} // of the models the steps lead to: few, met often
+	rows := func() {
+		fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\tSTEP\n")
+		for h := range r.All() {
+			line = strconv.AppendInt(line[:0], int64(h.Depth), 10)
+			line = append(line, '\t')
+			line = appendLabel(line, h.Model)
+			line = append(line, '\t')
+			line = append(line, h.Model.Date.String()...)
+			line = append(line, '\t')
+			for i, o := range h.Model.Orgs {
+				if i > 0 {
+					line = append(line, ", "...)
+				}
+				line = append(line, o...)
 			}
-			steps = append(steps, s)
+			line = append(line, '\t')
+			for i, e := range h.Edges {
+				if i > 0 {
+					line = append(line, "; "...)
+				}
+				other, arrow := e.To, " → "
+				if down {
+					other, arrow = e.From, " ← "
+				}
+				name, ok := names[other]
+				if !ok {
+					name, _ = l.Name(other)
+					names[other] = name
+				}
+				line = append(line, c.rel(e.Relation)...)
+				line = append(line, arrow...)
+				line = append(line, name...)
+			}
+			line = append(line, '\n')
+			if _, err := tw.Write(line); err != nil {
+				return
+			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.Depth, label(h.Model), h.Model.Date, strings.Join(h.Model.Orgs, ", "), strings.Join(steps, "; "))
 	}
+	rows()
+	tw.write()
+	rows()
 	tw.Flush()
 }
 

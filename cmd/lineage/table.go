@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 )
@@ -49,41 +51,149 @@ func (t *table) Flush() error {
 	var rows [][]string
 	var widths []int
 	for _, line := range strings.Split(text, "\n") {
-		cells := strings.Split(line, "\t")
-		for i := range cells {
-			cells[i] = escapeText(cells[i], t.style)
-			if i < len(cells)-1 {
-				if i == len(widths) {
-					widths = append(widths, 0)
-				}
-				widths[i] = max(widths[i], displayWidth(cells[i]))
-			}
-		}
+		cells := splitCells(nil, line, t.style)
+		widths = measureCells(widths, cells)
 		rows = append(rows, cells)
 	}
 	if t.fit > 0 {
 		t.shrink(rows, widths)
 	}
-	var b strings.Builder
+	var b []byte
 	for i, cells := range rows {
-		var line strings.Builder
-		for j, cell := range cells {
-			if j < len(cells)-1 {
-				cell = truncate(cell, widths[j])
-				line.WriteString(cell)
-				line.WriteString(strings.Repeat(" ", widths[j]-displayWidth(cell)+2))
-			} else {
-				line.WriteString(cell)
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " "))
+		b = layLine(b, cells, widths)
 		if i < len(rows)-1 {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 	}
-	b.WriteString(end)
-	_, err := io.WriteString(t.w, b.String())
+	b = append(b, end...)
+	_, err := t.w.Write(b)
 	return err
+}
+
+// splitCells appends a table line's cells to dst, escaped by the textWriter rule.
+func splitCells(dst []string, line string, style bool) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(dst, escapeText(line, style))
+		}
+		dst = append(dst, escapeText(line[:i], style))
+		line = line[i+1:]
+	}
+}
+
+// measureCells widens widths to a line's cells, all but its last, which is not
+// a column.
+func measureCells(widths []int, cells []string) []int {
+	for i, cell := range cells[:len(cells)-1] {
+		if i == len(widths) {
+			widths = append(widths, 0)
+		}
+		widths[i] = max(widths[i], displayWidth(cell))
+	}
+	return widths
+}
+
+// layLine appends a line of cells, each but the last padded to its column's
+// width and two spaces, without trailing blanks.
+func layLine(dst []byte, cells []string, widths []int) []byte {
+	start := len(dst)
+	for j, cell := range cells {
+		if j < len(cells)-1 {
+			cell = truncate(cell, widths[j])
+			dst = append(dst, cell...)
+			for k := widths[j] - displayWidth(cell) + 2; k > 0; k-- {
+				dst = append(dst, ' ')
+			}
+		} else {
+			dst = append(dst, cell...)
+		}
+	}
+	end := len(dst)
+	for end > start && dst[end-1] == ' ' {
+		end--
+	}
+	return dst[:end]
+}
+
+// columns lays out a table of any length as table does (without fit), in two
+// passes over the same text instead of keeping it: in the first, Write only
+// measures the columns; after write, it writes each line as it ends, padded to
+// the widths measured. The text of both passes must be the same.
+type columns struct {
+	w       io.Writer
+	out     []byte // whole lines not yet written: a Write never splits a character
+	style   bool
+	writing bool
+	widths  []int
+	part    []byte   // the start of a line not yet ended
+	cells   []string // scratch
+	err     error
+}
+
+// newColumns returns columns for the command's stdout.
+func (c *cli) newColumns() *columns {
+	return &columns{w: c.stdout, style: c.color}
+}
+
+func (t *columns) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 && t.err == nil {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			t.part = append(t.part, p...)
+			break
+		}
+		if len(t.part) > 0 {
+			t.part = append(t.part, p[:i]...)
+			t.lay(t.part, true)
+			t.part = t.part[:0]
+		} else {
+			t.lay(p[:i], true)
+		}
+		p = p[i+1:]
+	}
+	return n, t.err
+}
+
+// lay measures or writes one line.
+func (t *columns) lay(line []byte, nl bool) {
+	// The cells are views of line, used before it changes.
+	t.cells = splitCells(t.cells[:0], unsafe.String(unsafe.SliceData(line), len(line)), t.style)
+	if !t.writing {
+		t.widths = measureCells(t.widths, t.cells)
+		return
+	}
+	t.out = layLine(t.out, t.cells, t.widths)
+	if nl {
+		t.out = append(t.out, '\n')
+	}
+	if len(t.out) >= 64<<10 {
+		_, t.err = t.w.Write(t.out)
+		t.out = t.out[:0]
+	}
+}
+
+// write ends the measuring pass.
+func (t *columns) write() {
+	if len(t.part) > 0 {
+		t.lay(t.part, false)
+		t.part = t.part[:0]
+	}
+	t.writing = true
+}
+
+// Flush writes a line left without its end and what is buffered.
+func (t *columns) Flush() error {
+	if len(t.part) > 0 && t.err == nil {
+		t.lay(t.part, false)
+		t.part = t.part[:0]
+	}
+	if t.err == nil && len(t.out) > 0 {
+		_, t.err = t.w.Write(t.out)
+		t.out = t.out[:0]
+	}
+	return t.err
 }
 
 // shrink narrows the widest columns, one column a step, until the widest line

@@ -114,3 +114,80 @@ func TestCSVCell(t *testing.T) {
 		}
 	}
 }
+
+// lineWrites records each Write and fails a test when one ends inside a line.
+type lineWrites struct {
+	b     bytes.Buffer
+	split bool
+}
+
+func (w *lineWrites) Write(p []byte) (int, error) {
+	if len(p) > 0 && p[len(p)-1] != '\n' {
+		w.split = true
+	}
+	return w.b.Write(p)
+}
+
+// TestColumnsAsTable: columns, laying a table out in two passes without keeping
+// it, writes what table writes, for text of CJK names, colour codes, control
+// characters, ragged and empty lines, with and without a final newline, fed in
+// pieces of any size; and it writes whole lines only, so that textWriter never
+// sees half a character.
+func TestColumnsAsTable(t *testing.T) {
+	cells := []string{"羊驼", "ab", "", "x\x07y", "\x1b[32mfinetune\x1b[0m ← Ｌｌａｍａ", "e\u0301", "trailing  ", "a\u202eb", "\xff", "1"}
+	var text strings.Builder
+	for i := 0; text.Len() < 200<<10; i++ {
+		n := i % 6
+		for j := 0; j < n; j++ {
+			text.WriteString(cells[(i*7+j*3)%len(cells)])
+			text.WriteString(strings.Repeat("w", (i*j)%13))
+			text.WriteByte('\t')
+		}
+		text.WriteString(cells[i%len(cells)])
+		text.WriteByte('\n')
+	}
+	for _, style := range []bool{false, true} {
+		for _, src := range []string{text.String(), strings.TrimSuffix(text.String(), "\n"), "", "\n", "a\tb", "\n\n"} {
+			var want bytes.Buffer
+			tw := &table{w: &want, style: style}
+			tw.Write([]byte(src))
+			tw.Flush()
+			for _, piece := range []int{1, 7, 4096, len(src) + 1} {
+				var got lineWrites
+				cw := &columns{w: &got, style: style}
+				for pass := 0; pass < 2; pass++ {
+					for b := []byte(src); len(b) > 0; {
+						k := min(piece, len(b))
+						cw.Write(b[:k])
+						b = b[k:]
+					}
+					if pass == 0 {
+						cw.write()
+					}
+				}
+				if err := cw.Flush(); err != nil {
+					t.Fatal(err)
+				}
+				if got.b.String() != want.String() {
+					t.Fatalf("style %v, %d bytes in pieces of %d: columns wrote %d bytes, table %d", style, len(src), piece, got.b.Len(), want.Len())
+				}
+				if got.split && strings.HasSuffix(src, "\n") {
+					t.Fatalf("style %v, pieces of %d: a write ended inside a line", style, piece)
+				}
+			}
+		}
+	}
+}
+
+// TestNeedsEscape: escapeText's shortcut agrees with its rule (a \x01 added at
+// the end forces the rule's slow path and comes out as its escape).
+func TestNeedsEscape(t *testing.T) {
+	for _, s := range []string{"plain", "羊驼 ← x", "\x1b[32mok\x1b[0m", "\x1b[9m", "a\x07", "\x7f", "\u0085", "\u2028", "\u202e", "\u2067", "\xff", "\ufffd", "\t\n", "e\u0301"} {
+		for _, style := range []bool{false, true} {
+			slow := strings.TrimSuffix(escapeText(s+"\x01", style), `\x01`)
+			if needsEscape(s, style) != (slow != s) || escapeText(s, style) != slow {
+				t.Errorf("needsEscape(%q, %v) = %v; the rule gives %q", s, style, needsEscape(s, style), slow)
+			}
+		}
+	}
+}
