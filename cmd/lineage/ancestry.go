@@ -161,9 +161,8 @@ func relationsPhrase(opt graph.QueryOptions) string {
 }
 
 // writeHops prints the text format: a table of models with the step that links each
-// to the model one hop nearer the queried one. The table is laid out in two
-// passes over the answer, so that a family of 200,000 models is written as it
-// is read rather than held.
+// to the model one hop nearer the queried one. Each model is decoded for its
+// row and dropped: only the table's text is kept.
 func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt graph.QueryOptions, down bool) {
 	what := "ancestors"
 	if down {
@@ -183,51 +182,44 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt 
 		noun = strings.TrimSuffix(what, "s")
 	}
 	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", r.Len(), noun, relationsPhrase(opt))
-	tw := c.newColumns()
+	tw := c.newTable()
 	var line []byte
 	names := map[string]string{} // of the models the steps lead to: few, met often
-	rows := func() {
-		fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\tSTEP\n")
-		for h := range r.All() {
-			line = strconv.AppendInt(line[:0], int64(h.Depth), 10)
-			line = append(line, '\t')
-			line = appendLabel(line, h.Model)
-			line = append(line, '\t')
-			line = append(line, h.Model.Date.String()...)
-			line = append(line, '\t')
-			for i, o := range h.Model.Orgs {
-				if i > 0 {
-					line = append(line, ", "...)
-				}
-				line = append(line, o...)
+	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\tSTEP\n")
+	for h := range r.All() {
+		line = strconv.AppendInt(line[:0], int64(h.Depth), 10)
+		line = append(line, '\t')
+		line = appendLabel(line, h.Model)
+		line = append(line, '\t')
+		line = append(line, h.Model.Date.String()...)
+		line = append(line, '\t')
+		for i, o := range h.Model.Orgs {
+			if i > 0 {
+				line = append(line, ", "...)
 			}
-			line = append(line, '\t')
-			for i, e := range h.Edges {
-				if i > 0 {
-					line = append(line, "; "...)
-				}
-				other, arrow := e.To, " → "
-				if down {
-					other, arrow = e.From, " ← "
-				}
-				name, ok := names[other]
-				if !ok {
-					name, _ = l.Name(other)
-					names[other] = name
-				}
-				line = append(line, c.rel(e.Relation)...)
-				line = append(line, arrow...)
-				line = append(line, name...)
-			}
-			line = append(line, '\n')
-			if _, err := tw.Write(line); err != nil {
-				return
-			}
+			line = append(line, o...)
 		}
+		line = append(line, '\t')
+		for i, e := range h.Edges {
+			if i > 0 {
+				line = append(line, "; "...)
+			}
+			other, arrow := e.To, " → "
+			if down {
+				other, arrow = e.From, " ← "
+			}
+			name, ok := names[other]
+			if !ok {
+				name, _ = l.Name(other)
+				names[other] = name
+			}
+			line = append(line, c.rel(e.Relation)...)
+			line = append(line, arrow...)
+			line = append(line, name...)
+		}
+		line = append(line, '\n')
+		tw.Write(line)
 	}
-	rows()
-	tw.write()
-	rows()
 	tw.Flush()
 }
 

@@ -21,26 +21,106 @@ import (
 // A cell ends at a tab; the text after a line's last tab is not a column and is
 // never padded. With fit > 0 (the terminal's width) the widest cells are cut,
 // ending in …, until every line fits, when that is possible.
+//
+// A table keeps only the text written to it, in chunks, and lays it out in two
+// passes over it (the widths, then the lines, written a batch of whole lines at
+// a time), so that a table of 200,000 rows costs little more than its text.
 type table struct {
-	w     io.Writer
-	style bool // keep lineage's colour codes (colour is on)
-	fit   int  // the width to fit lines into; 0: no limit
-	buf   []byte
+	w      io.Writer
+	style  bool // keep lineage's colour codes (colour is on)
+	fit    int  // the width to fit lines into; 0: no limit
+	chunks [][]byte
 }
 
 // newTable returns a table for the command's stdout. Set fit to c.width to fit a
 // table of short facts to the terminal ('list' does; a card keeps its text whole).
 func (c *cli) newTable() *table { return &table{w: c.stdout, style: c.color} }
 
+const tableChunk = 1 << 20
+
 func (t *table) Write(p []byte) (int, error) {
-	t.buf = append(t.buf, p...)
-	return len(p), nil
+	n := len(p)
+	for len(p) > 0 {
+		if k := len(t.chunks); k == 0 || len(t.chunks[k-1]) == cap(t.chunks[k-1]) {
+			t.chunks = append(t.chunks, make([]byte, 0, tableChunk))
+		}
+		last := &t.chunks[len(t.chunks)-1]
+		k := min(len(p), cap(*last)-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// lines calls f with each line of the text, without its newline; nl tells
+// whether it had one. The line is valid during the call.
+func (t *table) lines(f func(line []byte, nl bool)) {
+	var part []byte // a line that runs across chunks
+	for _, c := range t.chunks {
+		for len(c) > 0 {
+			i := bytes.IndexByte(c, '\n')
+			if i < 0 {
+				part = append(part, c...)
+				break
+			}
+			if len(part) > 0 {
+				part = append(part, c[:i]...)
+				f(part, true)
+				part = part[:0]
+			} else {
+				f(c[:i], true)
+			}
+			c = c[i+1:]
+		}
+	}
+	if len(part) > 0 {
+		f(part, false)
+	}
 }
 
 // Flush writes the table and empties it.
 func (t *table) Flush() error {
-	text := string(t.buf)
-	t.buf = t.buf[:0]
+	defer func() { t.chunks = nil }()
+	if t.fit > 0 {
+		var text []byte
+		for _, c := range t.chunks {
+			text = append(text, c...)
+		}
+		_, err := t.w.Write(t.layoutWhole(string(text)))
+		return err
+	}
+	var widths []int
+	var cells []string
+	// The cells are views of the line, used before it changes.
+	view := func(line []byte) string { return unsafe.String(unsafe.SliceData(line), len(line)) }
+	t.lines(func(line []byte, _ bool) {
+		cells = splitCells(cells[:0], view(line), t.style)
+		widths = measureCells(widths, cells)
+	})
+	var out []byte
+	var err error
+	t.lines(func(line []byte, nl bool) {
+		if err != nil {
+			return
+		}
+		cells = splitCells(cells[:0], view(line), t.style)
+		out = layLine(out, cells, widths)
+		if nl {
+			out = append(out, '\n')
+		}
+		if len(out) >= 64<<10 {
+			_, err = t.w.Write(out)
+			out = out[:0]
+		}
+	})
+	if err == nil && len(out) > 0 {
+		_, err = t.w.Write(out)
+	}
+	return err
+}
+
+// layoutWhole lays out the whole text at once, cutting cells to fit.
+func (t *table) layoutWhole(text string) []byte {
 	if text == "" {
 		return nil
 	}
@@ -65,9 +145,7 @@ func (t *table) Flush() error {
 			b = append(b, '\n')
 		}
 	}
-	b = append(b, end...)
-	_, err := t.w.Write(b)
-	return err
+	return append(b, end...)
 }
 
 // splitCells appends a table line's cells to dst, escaped by the textWriter rule.
@@ -114,86 +192,6 @@ func layLine(dst []byte, cells []string, widths []int) []byte {
 		end--
 	}
 	return dst[:end]
-}
-
-// columns lays out a table of any length as table does (without fit), in two
-// passes over the same text instead of keeping it: in the first, Write only
-// measures the columns; after write, it writes each line as it ends, padded to
-// the widths measured. The text of both passes must be the same.
-type columns struct {
-	w       io.Writer
-	out     []byte // whole lines not yet written: a Write never splits a character
-	style   bool
-	writing bool
-	widths  []int
-	part    []byte   // the start of a line not yet ended
-	cells   []string // scratch
-	err     error
-}
-
-// newColumns returns columns for the command's stdout.
-func (c *cli) newColumns() *columns {
-	return &columns{w: c.stdout, style: c.color}
-}
-
-func (t *columns) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 && t.err == nil {
-		i := bytes.IndexByte(p, '\n')
-		if i < 0 {
-			t.part = append(t.part, p...)
-			break
-		}
-		if len(t.part) > 0 {
-			t.part = append(t.part, p[:i]...)
-			t.lay(t.part, true)
-			t.part = t.part[:0]
-		} else {
-			t.lay(p[:i], true)
-		}
-		p = p[i+1:]
-	}
-	return n, t.err
-}
-
-// lay measures or writes one line.
-func (t *columns) lay(line []byte, nl bool) {
-	// The cells are views of line, used before it changes.
-	t.cells = splitCells(t.cells[:0], unsafe.String(unsafe.SliceData(line), len(line)), t.style)
-	if !t.writing {
-		t.widths = measureCells(t.widths, t.cells)
-		return
-	}
-	t.out = layLine(t.out, t.cells, t.widths)
-	if nl {
-		t.out = append(t.out, '\n')
-	}
-	if len(t.out) >= 64<<10 {
-		_, t.err = t.w.Write(t.out)
-		t.out = t.out[:0]
-	}
-}
-
-// write ends the measuring pass.
-func (t *columns) write() {
-	if len(t.part) > 0 {
-		t.lay(t.part, false)
-		t.part = t.part[:0]
-	}
-	t.writing = true
-}
-
-// Flush writes a line left without its end and what is buffered.
-func (t *columns) Flush() error {
-	if len(t.part) > 0 && t.err == nil {
-		t.lay(t.part, false)
-		t.part = t.part[:0]
-	}
-	if t.err == nil && len(t.out) > 0 {
-		_, t.err = t.w.Write(t.out)
-		t.out = t.out[:0]
-	}
-	return t.err
 }
 
 // shrink narrows the widest columns, one column a step, until the widest line

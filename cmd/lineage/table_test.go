@@ -128,15 +128,15 @@ func (w *lineWrites) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-// TestColumnsAsTable: columns, laying a table out in two passes without keeping
-// it, writes what table writes, for text of CJK names, colour codes, control
-// characters, ragged and empty lines, with and without a final newline, fed in
-// pieces of any size; and it writes whole lines only, so that textWriter never
-// sees half a character.
-func TestColumnsAsTable(t *testing.T) {
+// TestTableInChunks: a table laid out line by line from its chunks writes what
+// laying out the whole text at once writes, for text of CJK names, colour codes,
+// control characters, ragged and empty lines, with and without a final newline,
+// written in pieces of any size; and every write ends with a whole line, so
+// that textWriter never sees half a character.
+func TestTableInChunks(t *testing.T) {
 	cells := []string{"羊驼", "ab", "", "x\x07y", "\x1b[32mfinetune\x1b[0m ← Ｌｌａｍａ", "e\u0301", "trailing  ", "a\u202eb", "\xff", "1"}
 	var text strings.Builder
-	for i := 0; text.Len() < 200<<10; i++ {
+	for i := 0; text.Len() < 2*tableChunk+300; i++ {
 		n := i % 6
 		for j := 0; j < n; j++ {
 			text.WriteString(cells[(i*7+j*3)%len(cells)])
@@ -146,33 +146,32 @@ func TestColumnsAsTable(t *testing.T) {
 		text.WriteString(cells[i%len(cells)])
 		text.WriteByte('\n')
 	}
+	long := strings.Repeat("long\t", tableChunk/4) + "end\nx\ty\n" // a line longer than a chunk
 	for _, style := range []bool{false, true} {
-		for _, src := range []string{text.String(), strings.TrimSuffix(text.String(), "\n"), "", "\n", "a\tb", "\n\n"} {
-			var want bytes.Buffer
-			tw := &table{w: &want, style: style}
-			tw.Write([]byte(src))
-			tw.Flush()
+		for _, src := range []string{text.String(), strings.TrimSuffix(text.String(), "\n"), long, "", "\n", "a\tb", "\n\n"} {
+			want := string((&table{style: style}).layoutWhole(src))
 			for _, piece := range []int{1, 7, 4096, len(src) + 1} {
-				var got lineWrites
-				cw := &columns{w: &got, style: style}
-				for pass := 0; pass < 2; pass++ {
-					for b := []byte(src); len(b) > 0; {
-						k := min(piece, len(b))
-						cw.Write(b[:k])
-						b = b[k:]
-					}
-					if pass == 0 {
-						cw.write()
-					}
+				if piece == 1 && len(src) > 1<<20 {
+					continue
 				}
-				if err := cw.Flush(); err != nil {
+				var got lineWrites
+				tw := &table{w: &got, style: style}
+				for b := []byte(src); len(b) > 0; {
+					k := min(piece, len(b))
+					tw.Write(b[:k])
+					b = b[k:]
+				}
+				if err := tw.Flush(); err != nil {
 					t.Fatal(err)
 				}
-				if got.b.String() != want.String() {
-					t.Fatalf("style %v, %d bytes in pieces of %d: columns wrote %d bytes, table %d", style, len(src), piece, got.b.Len(), want.Len())
+				if got.b.String() != want {
+					t.Fatalf("style %v, %d bytes in pieces of %d: wrote %d bytes, want %d", style, len(src), piece, got.b.Len(), len(want))
 				}
 				if got.split && strings.HasSuffix(src, "\n") {
 					t.Fatalf("style %v, pieces of %d: a write ended inside a line", style, piece)
+				}
+				if len(tw.chunks) != 0 {
+					t.Fatal("Flush kept the text")
 				}
 			}
 		}
