@@ -461,3 +461,16 @@ func TestReachedAll(t *testing.T) {
 		}
 	}
 }
+
+// TestIDPrefix: ids whose prefixes differ are ordered as the prefixes are.
+func TestIDPrefix(t *testing.T) {
+	ids := []string{"", "a", "ab", "ab\x00", "ab\x00c", "abcdefgh", "abcdefghi", "abcdefgz", "b", "\xff", "Z", "z/long-id-1", "z/long-id-2"}
+	for _, a := range ids {
+		for _, b := range ids {
+			pa, pb := idPrefix(a), idPrefix(b)
+			if pa != pb && (pa < pb) != (a < b) {
+				t.Errorf("%q < %q is %v, prefixes %x %x", a, b, a < b, pa, pb)
+			}
+		}
+	}
+}

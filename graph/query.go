@@ -135,6 +135,7 @@ func (l *Lineage) Descendants(id string, opt QueryOptions) []Hop {
 type Reached struct {
 	s      *store
 	order  []int32 // the models found, in answer order
+	deps   []int32 // 1 + the depth of each, in the same order
 	depth  *depths // 1 + the depth of every model reached, 0 for the others
 	allows func(ei int32) bool
 	down   bool
@@ -202,16 +203,20 @@ func (r *Reached) sort() {
 			r.sortDates() // a date made in code that does not pack
 			return
 		}
-		keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), v}
+		keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v}
 	}
 	slices.SortFunc(keyed, func(a, b hopKey) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
+		if c := cmp.Compare(a.pre, b.pre); c != 0 {
+			return c
+		}
 		return strings.Compare(s.id(a.i), s.id(b.i))
 	})
+	r.deps = make([]int32, len(keyed))
 	for k, kh := range keyed {
-		r.order[k] = kh.i
+		r.order[k], r.deps[k] = kh.i, int32(kh.key>>32)
 	}
 }
 
@@ -227,6 +232,10 @@ func (r *Reached) sortDates() {
 		}
 		return strings.Compare(s.id(a), s.id(b))
 	})
+	r.deps = make([]int32, len(r.order))
+	for k, v := range r.order {
+		r.deps[k] = r.depth.get(v)
+	}
 }
 
 // Len returns the number of models found.
@@ -237,8 +246,8 @@ func (r *Reached) Len() int { return len(r.order) }
 // another copy of it).
 func (r *Reached) All() iter.Seq[Hop] {
 	return func(yield func(Hop) bool) {
-		for _, v := range r.order {
-			if !yield(r.hop(v, r.s.peek(v), nil)) {
+		for k, v := range r.order {
+			if !yield(r.hop(v, r.deps[k], r.s.peek(v), nil)) {
 				return
 			}
 		}
@@ -253,20 +262,19 @@ func (r *Reached) hops() []Hop {
 	hops := make([]Hop, len(r.order))
 	edges := make([]Edge, 0, len(r.order))
 	for k, v := range r.order {
-		hops[k] = r.hop(v, r.s.model(v), &edges)
+		hops[k] = r.hop(v, r.deps[k], r.s.model(v), &edges)
 	}
 	return hops
 }
 
-// hop is model v's hop: its edges from the models one hop nearer the start,
-// appended to *buf when buf is not nil.
-func (r *Reached) hop(v int32, m *Model, buf *[]Edge) Hop {
+// hop is model v's hop (dv is 1 + its depth): its edges from the models one hop
+// nearer the start, appended to *buf when buf is not nil.
+func (r *Reached) hop(v, dv int32, m *Model, buf *[]Edge) Hop {
 	s := r.s
 	near, nearEnd := s.outOf, 1 // edges from the hop towards the start
 	if r.down {
 		near, nearEnd = s.inOf, 0
 	}
-	dv := r.depth.get(v)
 	h := Hop{Model: m, Depth: int(dv - 1)}
 	var local []Edge
 	if buf == nil {
@@ -316,10 +324,24 @@ func (d *depths) set(v, x int32, n int) {
 	}
 }
 
-// hopKey is a model's sort key: depth and packed date, and the model.
+// hopKey is a model's sort key: depth and packed date, the first bytes of its
+// id, and the model.
 type hopKey struct {
-	key uint64
-	i   int32
+	key, pre uint64
+	i        int32
+}
+
+// idPrefix is the first eight bytes of id as a big-endian number (zeros past
+// its end): ids whose prefixes differ compare as their prefixes do.
+func idPrefix(id string) uint64 {
+	var p uint64
+	for i := 0; i < 8; i++ {
+		p <<= 8
+		if i < len(id) {
+			p |= uint64(id[i])
+		}
+	}
+	return p
 }
 
 // Path returns a shortest chain of edges leading from the model from down to the
