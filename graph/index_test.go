@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -448,6 +449,11 @@ func TestReachedAll(t *testing.T) {
 					}
 					r := fresh.Reach(m.ID, opt, down)
 					got := slices.Collect(r.All())
+					for k := range got {
+						if h := r.Hop(k); !reflect.DeepEqual(h, got[k]) {
+							t.Fatalf("%s: Hop(%d) differs from All's", m.ID, k)
+						}
+					}
 					if r.Len() != len(want) || len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 						t.Fatalf("%s down=%v %+v: walked %d hops, want %d", m.ID, down, opt, len(got), len(want))
 					}
@@ -472,5 +478,40 @@ func TestIDPrefix(t *testing.T) {
 				t.Errorf("%q < %q is %v, prefixes %x %x", a, b, a < b, pa, pb)
 			}
 		}
+	}
+}
+
+// TestReachLargeSorted: an answer large enough to have its sort keys read side
+// by side comes out nearest first, then oldest, then by id.
+func TestReachLargeSorted(t *testing.T) {
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,source\nroot,Root,2020,s\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 40000 {
+		parent := "root"
+		if i >= 1000 {
+			parent = fmt.Sprintf("m%d", i%1000)
+		}
+		fmt.Fprintf(&nb, "m%d,M %d,2024-%02d,s\n", i, i, 1+i%7) // many ties of depth and date
+		fmt.Fprintf(&eb, "%s,m%d,finetune\n", parent, i)
+	}
+	l, err := Load(Input{Name: "nodes.csv", Reader: strings.NewReader(nb.String())}, Input{Name: "edges.csv", Reader: strings.NewReader(eb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := l.Reach("root", QueryOptions{}, true)
+	if r.Len() < 2*16384 {
+		t.Fatalf("only %d descendants: too few to read the keys side by side", r.Len())
+	}
+	var prev Hop
+	for k := range r.Len() {
+		h := r.Hop(k)
+		if k > 0 {
+			c := cmp.Or(cmp.Compare(prev.Depth, h.Depth), prev.Model.Date.Compare(h.Model.Date), strings.Compare(prev.Model.ID, h.Model.ID))
+			if c >= 0 {
+				t.Fatalf("hop %d (%s) sorts before hop %d (%s)", k, h.Model.ID, k-1, prev.Model.ID)
+			}
+		}
+		prev = h
 	}
 }

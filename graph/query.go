@@ -5,8 +5,10 @@ import (
 	"container/heap"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // RelationFilter selects the relations a query follows. The zero value follows
@@ -197,13 +199,29 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 func (r *Reached) sort() {
 	s := r.s
 	keyed := make([]hopKey, len(r.order))
-	for k, v := range r.order {
-		d := s.date(v)
-		if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
-			r.sortDates() // a date made in code that does not pack
-			return
-		}
-		keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v}
+	// The keys read every model's row: a large answer's are read side by side.
+	parts := min(runtime.GOMAXPROCS(0), 1+len(r.order)/16384, 8)
+	bad := make([]bool, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := p * len(r.order) / parts; k < (p+1)*len(r.order)/parts; k++ {
+				v := r.order[k]
+				d := s.date(v)
+				if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
+					bad[p] = true // a date made in code that does not pack
+					return
+				}
+				keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v}
+			}
+		}()
+	}
+	wg.Wait()
+	if slices.Contains(bad, true) {
+		r.sortDates()
+		return
 	}
 	slices.SortFunc(keyed, func(a, b hopKey) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
@@ -252,6 +270,13 @@ func (r *Reached) All() iter.Seq[Hop] {
 			}
 		}
 	}
+}
+
+// Hop returns the k-th hop (0 <= k < Len()) as All yields it. It is safe to
+// call from several goroutines at once.
+func (r *Reached) Hop(k int) Hop {
+	v := r.order[k]
+	return r.hop(v, r.deps[k], r.s.peek(v), nil)
 }
 
 // hops returns the hops with the Lineage's own models, their edges in one array.

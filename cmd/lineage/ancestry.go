@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -183,44 +185,80 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt 
 	}
 	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", r.Len(), noun, relationsPhrase(opt))
 	tw := c.newTable()
-	var line []byte
-	names := map[string]string{} // of the models the steps lead to: few, met often
 	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\tSTEP\n")
-	for h := range r.All() {
-		line = strconv.AppendInt(line[:0], int64(h.Depth), 10)
-		line = append(line, '\t')
-		line = appendLabel(line, h.Model)
-		line = append(line, '\t')
-		line = append(line, h.Model.Date.String()...)
-		line = append(line, '\t')
-		for i, o := range h.Model.Orgs {
-			if i > 0 {
-				line = append(line, ", "...)
+	// Rows are made side by side, a block of hops per core, and written in order.
+	const block = 2048
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if r.Len() < 2*block {
+		workers = 1
+	}
+	type rowMaker struct {
+		buf   []byte
+		names map[string]string // of the models the steps lead to: few, met often
+	}
+	makers := make([]rowMaker, workers)
+	for i := range makers {
+		makers[i].names = map[string]string{}
+	}
+	for start := 0; start < r.Len(); start += workers * block {
+		var wg sync.WaitGroup
+		for i := range makers {
+			w := &makers[i]
+			w.buf = w.buf[:0]
+			from, to := start+i*block, min(start+(i+1)*block, r.Len())
+			if from >= to {
+				continue
 			}
-			line = append(line, o...)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := from; k < to; k++ {
+					w.buf = c.appendHopRow(w.buf, l, r.Hop(k), down, w.names)
+				}
+			}()
 		}
-		line = append(line, '\t')
-		for i, e := range h.Edges {
-			if i > 0 {
-				line = append(line, "; "...)
-			}
-			other, arrow := e.To, " → "
-			if down {
-				other, arrow = e.From, " ← "
-			}
-			name, ok := names[other]
-			if !ok {
-				name, _ = l.Name(other)
-				names[other] = name
-			}
-			line = append(line, c.rel(e.Relation)...)
-			line = append(line, arrow...)
-			line = append(line, name...)
+		wg.Wait()
+		for i := range makers {
+			tw.Write(makers[i].buf)
 		}
-		line = append(line, '\n')
-		tw.Write(line)
 	}
 	tw.Flush()
+}
+
+// appendHopRow appends the text table's row of a hop; names caches the names of
+// the models its steps lead to.
+func (c *cli) appendHopRow(line []byte, l *graph.Lineage, h graph.Hop, down bool, names map[string]string) []byte {
+	line = strconv.AppendInt(line, int64(h.Depth), 10)
+	line = append(line, '\t')
+	line = appendLabel(line, h.Model)
+	line = append(line, '\t')
+	line = append(line, h.Model.Date.String()...)
+	line = append(line, '\t')
+	for i, o := range h.Model.Orgs {
+		if i > 0 {
+			line = append(line, ", "...)
+		}
+		line = append(line, o...)
+	}
+	line = append(line, '\t')
+	for i, e := range h.Edges {
+		if i > 0 {
+			line = append(line, "; "...)
+		}
+		other, arrow := e.To, " → "
+		if down {
+			other, arrow = e.From, " ← "
+		}
+		name, ok := names[other]
+		if !ok {
+			name, _ = l.Name(other)
+			names[other] = name
+		}
+		line = append(line, c.rel(e.Relation)...)
+		line = append(line, arrow...)
+		line = append(line, name...)
+	}
+	return append(line, '\n')
 }
 
 // writeTree prints the lineage as an indented tree, like 'cargo tree': for ancestors

@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -188,5 +192,51 @@ func TestNeedsEscape(t *testing.T) {
 				t.Errorf("needsEscape(%q, %v) = %v; the rule gives %q", s, style, needsEscape(s, style), slow)
 			}
 		}
+	}
+}
+
+// TestDescendantsTableLarge: the text table of an answer whose rows are made
+// side by side lists the models in the answer's order, the order -f csv gives.
+func TestDescendantsTableLarge(t *testing.T) {
+	dir := t.TempDir()
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,org,source\nroot,Root,2020,o,s\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 20000 {
+		parent := "root"
+		if i >= 500 {
+			parent = fmt.Sprintf("m%d", i%500)
+		}
+		fmt.Fprintf(&nb, "m%d,羊驼 %d,2024-%02d,org %d,s\n", i, i, 1+i%5, i%3)
+		fmt.Fprintf(&eb, "%s,m%d,finetune\n", parent, i)
+	}
+	os.WriteFile(filepath.Join(dir, "nodes.csv"), []byte(nb.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "edges.csv"), []byte(eb.String()), 0o644)
+	run := func(args ...string) string {
+		var out, errb bytes.Buffer
+		if code := runContext(context.Background(), append([]string{"--data", dir, "--no-cache"}, args...), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	text := strings.Split(strings.TrimSuffix(run("descendants", "root"), "\n"), "\n")
+	csvLines := strings.Split(strings.TrimSuffix(run("descendants", "root", "-f", "csv"), "\n"), "\n")[1:]
+	rows := text[4:] // heading, count, blank line, header
+	if len(rows) != 20000 || len(csvLines) != 20000 {
+		t.Fatalf("%d rows, %d csv lines", len(rows), len(csvLines))
+	}
+	width := -1
+	for i, row := range rows {
+		id := strings.Split(csvLines[i], ",")[1]
+		name := strings.TrimPrefix(id, "m")
+		if !strings.Contains(row, "羊驼 "+name+" ["+id+"]") {
+			t.Fatalf("row %d is %q, want model %s", i, row, id)
+		}
+		// The DATE column starts at the same display column on every row.
+		at := displayWidth(row[:strings.Index(row, "2024-")])
+		if width >= 0 && at != width {
+			t.Fatalf("row %d: date at column %d, want %d", i, at, width)
+		}
+		width = at
 	}
 }
