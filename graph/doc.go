@@ -6,6 +6,8 @@
 // cycles, dates, missing sources) and return a read-only *Lineage that answers
 // queries (Ancestors, Descendants, Path, CommonAncestors, Resolve, List, Stats)
 // and is safe for concurrent use. New builds one from models made in code.
+// Reach gives an ancestry answer as model numbers, to be walked one decoded
+// model at a time, for answers too large to hold.
 //
 // A Lineage is laid out for registries of a million models: a model's row is
 // decoded only when a query returns it, ids are spans of the file's bytes, and
