@@ -34,3 +34,27 @@ func TestQuickDate(t *testing.T) {
 		t.Errorf("quickDate accepted only %d dates", accepted)
 	}
 }
+
+// TestDateStringFast: the formatting without fmt writes what fmt writes.
+func TestDateStringFast(t *testing.T) {
+	for _, y := range []int{-12, 0, 1, 9, 10, 99, 100, 999, 1000, 2024, 9999, 10000} {
+		for _, m := range []int{-1, 0, 1, 9, 10, 12, 99, 100} {
+			for _, d := range []int{-1, 0, 1, 9, 10, 31, 99, 100} {
+				date := Date{Year: y, Month: m, Day: d}
+				var want string
+				switch {
+				case y == 0:
+				case m == 0:
+					want = fmt.Sprintf("%04d", y)
+				case d == 0:
+					want = fmt.Sprintf("%04d-%02d", y, m)
+				default:
+					want = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				}
+				if got := date.String(); got != want {
+					t.Fatalf("%+v: %q, want %q", date, got, want)
+				}
+			}
+		}
+	}
+}

@@ -6,6 +6,8 @@
 // cycles, dates, missing sources) and return a read-only *Lineage that answers
 // queries (Ancestors, Descendants, Path, CommonAncestors, Resolve, List, Stats)
 // and is safe for concurrent use. New builds one from models made in code.
+// Reach gives an ancestry answer as model numbers, to be walked one decoded
+// model at a time, for answers too large to hold.
 //
 // A Lineage is laid out for registries of a million models: a model's row is
 // decoded only when a query returns it, ids are spans of the file's bytes, and
@@ -54,10 +56,38 @@
 // the load reported. Rows are decoded from nodes.csv itself, which the key
 // vouches for.
 //
+// # The stamp
+//
+// Checking the whole checksum would cost an open more than the query it serves
+// (a million models make a 60 MB index). So an open that checked the whole file
+// records that in a stamp beside it, "<name>.idx.ok" (mode 0600, written to a
+// temporary file and renamed into place):
+//
+//	magic    8 bytes "lnstamp\x00"
+//	version  uint32            the index format version
+//	file     5 × uint64        the index file's size, modification time, inode,
+//	                           device and status-change time (nanoseconds)
+//	trailer  4 × uint32        the index's checksums
+//	crc      uint32            CRC-32C of the bytes before it
+//
+// A later open whose index file has exactly these figures skips the whole-file
+// checksum and checks the rest: magic, version, key, section table and bounds,
+// every array's length against the counts, and the small sections as they are
+// decoded. Any write to the index file, in place or by rename, moves its
+// status-change time or inode, so the stamp no longer holds and the whole file
+// is checked again: this is the rule by which the key vouches for nodes.csv. A
+// stamp is written only for a file whose status-change time is at least two
+// seconds old, far more than the tick of the clock file systems stamp writes
+// with, so that a write just after the check cannot keep the time the stamp
+// holds. Where the platform tells no status-change time there is no stamp and
+// every open checks the whole file. The stamp does not guard against the
+// storage changing bytes behind the file system's back, nor does the key for
+// nodes.csv.
+//
 // An index that is truncated, has a bad checksum, a foreign magic or version,
 // or sections out of bounds is ignored (with one warning) and replaced by the
 // load that follows. Writers write a temporary file in the same directory and
 // rename it into place, so readers see either the old index or the new one.
-// The directory keeps the 32 most recently written indexes; an interrupted
+// The directory keeps the 32 most recently written indexes (and their stamps); an interrupted
 // writer's temporary file is removed by a later writer after ten minutes.
 package graph

@@ -65,6 +65,10 @@ type FileOptions struct {
 	Warn func(msg string)
 	// Now is the day future dates are judged against; the zero Time means now.
 	Now time.Time
+
+	// stampAge is how old an index's status-change time must be before a
+	// whole-file check of it is recorded in its stamp; 0 means stampMinAge.
+	stampAge time.Duration
 }
 
 // LoadFiles loads the dataset in the files at nodesPath and edgesPath, naming
@@ -110,7 +114,7 @@ func LoadFilesWith(nodesPath, edgesPath string, opt FileOptions) (*Lineage, erro
 		if dir, ok := cacheDir(opt.CacheDir); ok {
 			if key, err = fileKey(nf, ef, nodesPath, edgesPath); err == nil {
 				path = filepath.Join(dir, indexName(nodesPath, edgesPath))
-				l, err := openIndex(path, key, nf, now)
+				l, err := openIndex(path, key, nf, now, opt.stampAge)
 				switch {
 				case err == nil:
 					return l, nil
@@ -392,6 +396,7 @@ func pruneIndexes(dir, keep string) {
 	slices.SortFunc(all, func(a, b aged) int { return a.mod.Compare(b.mod) })
 	for _, a := range all[:max(0, len(all)-(maxIndexes-1))] {
 		os.Remove(a.path)
+		os.Remove(a.path + stampExt)
 	}
 }
 
@@ -464,8 +469,11 @@ type indexReader struct {
 var errCorrupt = errors.New("corrupt index")
 
 // openIndex opens the index at path when its key is key: errStale when there is
-// none or it is for other files, another error when it is damaged.
-func openIndex(path string, key []byte, nf *os.File, now time.Time) (*Lineage, error) {
+// none or it is for other files, another error when it is damaged. The whole
+// file's checksum is checked unless its stamp says that this file, unchanged
+// since, was checked whole before; after a whole check the stamp is written
+// when the file is at least stampAge old (see stamp).
+func openIndex(path string, key []byte, nf *os.File, now time.Time, stampAge time.Duration) (*Lineage, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, errStale
@@ -479,18 +487,29 @@ func openIndex(path string, key []byte, nf *os.File, now time.Time) (*Lineage, e
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
+	st := stampOf(fi, b)
+	checked := st != nil && bytes.Equal(readStamp(path+stampExt), st)
 	r := &indexReader{b: b}
-	if err := r.parse(key); err != nil {
+	if err := r.parse(key, checked); err != nil {
 		return nil, err
 	}
 	l, err := r.lineage(nf, now)
 	if err != nil {
 		return nil, err
 	}
+	if !checked && st != nil {
+		if stampAge <= 0 {
+			stampAge = stampMinAge
+		}
+		_, _, ctime := fileIdentity(fi)
+		if time.Since(time.Unix(0, ctime)) >= stampAge {
+			writeStamp(path+stampExt, st)
+		}
+	}
 	return l, nil
 }
 
-func (r *indexReader) parse(key []byte) error {
+func (r *indexReader) parse(key []byte, checked bool) error {
 	b := r.b
 	if len(b) < len(indexMagic)+16 || string(b[:len(indexMagic)]) != indexMagic {
 		return fmt.Errorf("%w: not a lineage index", errCorrupt)
@@ -499,7 +518,7 @@ func (r *indexReader) parse(key []byte) error {
 	if v := le.Uint32(b[8:]); v != indexVersion {
 		return fmt.Errorf("%w: format version %d, want %d", errCorrupt, v, indexVersion)
 	}
-	if len(b) < len(indexMagic)+16+4*crcChunks || !checkCRC(b) {
+	if len(b) < len(indexMagic)+16+4*crcChunks || !checked && !checkCRC(b) {
 		return fmt.Errorf("%w: checksum mismatch (truncated or damaged)", errCorrupt)
 	}
 	b = b[:len(b)-4*crcChunks+4] // the bounds checks below keep clear of the trailer

@@ -2,10 +2,13 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -332,5 +335,183 @@ func TestIndexPrune(t *testing.T) {
 	}
 	if !load(t, nodes, edges, cache, indexNow).l.indexed {
 		t.Error("the new index was pruned")
+	}
+}
+
+// TestIndexStamp: an index checked whole is stamped and later opened without the
+// whole check while it is unchanged; a byte changed in any section in place moves
+// the file's status-change time, so the stamp no longer holds and the damage is
+// found.
+func TestIndexStamp(t *testing.T) {
+	nodes, edges := testDataset(t)
+	if fi, err := os.Stat(nodes); err != nil {
+		t.Fatal(err)
+	} else if _, _, ctime := fileIdentity(fi); ctime == 0 {
+		t.Skip("no status-change time on this platform: every open checks the whole index")
+	}
+	cache := t.TempDir()
+	ref := load(t, nodes, edges, "", indexNow).l
+	path := filepath.Join(cache, indexName(nodes, edges))
+	open := func() loadResult {
+		t.Helper()
+		var r loadResult
+		l, err := LoadFilesWith(nodes, edges, FileOptions{CacheDir: cache, Now: indexNow, stampAge: time.Nanosecond,
+			Warn: func(m string) { r.warns = append(r.warns, m) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.l = l
+		return r
+	}
+	stamped := func() bool {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		fi, err2 := os.Stat(path)
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		st := stampOf(fi, b)
+		return st != nil && bytes.Equal(readStamp(path+stampExt), st)
+	}
+	if open().l.indexed || stamped() {
+		t.Fatal("the first load should build the index and not stamp it")
+	}
+	if r := open(); !r.l.indexed || len(r.warns) != 0 || !stamped() {
+		t.Fatalf("indexed %v, warnings %v, stamped %v", r.l.indexed, r.warns, stamped())
+	}
+	if r := open(); !r.l.indexed || !stamped() {
+		t.Fatal("stamped index not opened")
+	}
+	sameLineage(t, open().l, ref)
+
+	good, _ := os.ReadFile(path)
+	le := binary.LittleEndian
+	klen := int(le.Uint32(good[16:]))
+	for k := range secCount {
+		p := 20 + klen + 24*k
+		off, n := int(le.Uint64(good[p+8:])), int(le.Uint64(good[p+16:]))
+		if n == 0 {
+			continue
+		}
+		if r := open(); !r.l.indexed || !stamped() {
+			t.Fatalf("section %d: the index before the damage is not stamped", k+1)
+		}
+		fi, _ := os.Stat(path)
+		_, _, was := fileIdentity(fi)
+		cur, _ := os.ReadFile(path)
+		b := bytes.Clone(cur)
+		b[off+n/2] ^= 0x10
+		// Written in place until the status-change time moves on (a write within
+		// the file system clock's tick keeps it; the stamp's age rule covers that).
+		for moved := false; !moved; {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt(b, 0)
+			f.Close()
+			fi, _ := os.Stat(path)
+			_, _, now := fileIdentity(fi)
+			moved = now != was
+			if !moved {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		r := open()
+		if r.l.indexed || len(r.warns) != 1 || !strings.Contains(r.warns[0], "damaged index") {
+			t.Fatalf("section %d damaged: indexed %v, warnings %q", k+1, r.l.indexed, r.warns)
+		}
+		sameLineage(t, r.l, ref)
+	}
+}
+
+// TestReachedAll: walking a Reached yields the hops Descendants and Ancestors
+// return, with models equal to the Lineage's, and keeps none of them; Name is
+// Model's name.
+func TestReachedAll(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	for _, indexed := range []bool{false, true} {
+		l := load(t, nodes, edges, cache, indexNow).l
+		if l.indexed != indexed {
+			t.Fatalf("indexed %v, want %v", l.indexed, indexed)
+		}
+		fresh := load(t, nodes, edges, cache, indexNow).l // nothing decoded yet
+		for _, m := range l.Models() {
+			if name, ok := fresh.Name(m.ID); !ok || name != m.Name {
+				t.Fatalf("Name(%s) = %q, %v; want %q", m.ID, name, ok, m.Name)
+			}
+			for _, down := range []bool{false, true} {
+				for _, opt := range []QueryOptions{{}, {Relations: AllRelations}, {Depth: 1}} {
+					want := l.Ancestors(m.ID, opt)
+					if down {
+						want = l.Descendants(m.ID, opt)
+					}
+					r := fresh.Reach(m.ID, opt, down)
+					got := slices.Collect(r.All())
+					for k := range got {
+						if h := r.Hop(k); !reflect.DeepEqual(h, got[k]) {
+							t.Fatalf("%s: Hop(%d) differs from All's", m.ID, k)
+						}
+					}
+					if r.Len() != len(want) || len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
+						t.Fatalf("%s down=%v %+v: walked %d hops, want %d", m.ID, down, opt, len(got), len(want))
+					}
+				}
+			}
+		}
+		for i := range fresh.s.n {
+			if fresh.s.cache[i].Load() != nil {
+				t.Fatalf("walking kept model %d", i)
+			}
+		}
+	}
+}
+
+// TestIDPrefix: ids whose prefixes differ are ordered as the prefixes are.
+func TestIDPrefix(t *testing.T) {
+	ids := []string{"", "a", "ab", "ab\x00", "ab\x00c", "abcdefgh", "abcdefghi", "abcdefgz", "b", "\xff", "Z", "z/long-id-1", "z/long-id-2"}
+	for _, a := range ids {
+		for _, b := range ids {
+			pa, pb := idPrefix(a), idPrefix(b)
+			if pa != pb && (pa < pb) != (a < b) {
+				t.Errorf("%q < %q is %v, prefixes %x %x", a, b, a < b, pa, pb)
+			}
+		}
+	}
+}
+
+// TestReachLargeSorted: an answer large enough to have its sort keys read side
+// by side comes out nearest first, then oldest, then by id.
+func TestReachLargeSorted(t *testing.T) {
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,source\nroot,Root,2020,s\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 40000 {
+		parent := "root"
+		if i >= 1000 {
+			parent = fmt.Sprintf("m%d", i%1000)
+		}
+		fmt.Fprintf(&nb, "m%d,M %d,2024-%02d,s\n", i, i, 1+i%7) // many ties of depth and date
+		fmt.Fprintf(&eb, "%s,m%d,finetune\n", parent, i)
+	}
+	l, err := Load(Input{Name: "nodes.csv", Reader: strings.NewReader(nb.String())}, Input{Name: "edges.csv", Reader: strings.NewReader(eb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := l.Reach("root", QueryOptions{}, true)
+	if r.Len() < 2*16384 {
+		t.Fatalf("only %d descendants: too few to read the keys side by side", r.Len())
+	}
+	var prev Hop
+	for k := range r.Len() {
+		h := r.Hop(k)
+		if k > 0 {
+			c := cmp.Or(cmp.Compare(prev.Depth, h.Depth), prev.Model.Date.Compare(h.Model.Date), strings.Compare(prev.Model.ID, h.Model.ID))
+			if c >= 0 {
+				t.Fatalf("hop %d (%s) sorts before hop %d (%s)", k, h.Model.ID, k-1, prev.Model.ID)
+			}
+		}
+		prev = h
 	}
 }

@@ -174,6 +174,17 @@ func (l *Lineage) Model(id string) (*Model, bool) {
 	return l.s.model(i), true
 }
 
+// Name returns the name of the model with exactly this id, as Model(id).Name
+// does, reading only the name: for callers that show many models' names and
+// need nothing else of them.
+func (l *Lineage) Name(id string) (string, bool) {
+	i, ok := l.s.lookup(id)
+	if !ok {
+		return "", false
+	}
+	return l.s.name(i), true
+}
+
 // Parents returns the edges into the model with this id (from its parents), in file order.
 func (l *Lineage) Parents(id string) []Edge { return l.edgesAt(id, l.s.inOf) }
 

@@ -227,6 +227,18 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // String formats the date with the precision it was given ("" when unknown).
 func (d Date) String() string {
+	if d.Year > 0 && d.Year <= 9999 && d.Month >= 0 && d.Month <= 99 && d.Day >= 0 && d.Day <= 99 {
+		// The common case, as the formats below write it, without fmt.
+		b := make([]byte, 0, 10)
+		b = append(b, byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
+		if d.Month != 0 {
+			b = append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10))
+			if d.Day != 0 {
+				b = append(b, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+			}
+		}
+		return string(b)
+	}
 	switch {
 	case d.Year == 0:
 		return ""

@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"container/heap"
 	"fmt"
+	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // RelationFilter selects the relations a query follows. The zero value follows
@@ -119,41 +122,60 @@ type Hop struct {
 
 // Ancestors returns the models the model id derives from, nearest first.
 func (l *Lineage) Ancestors(id string, opt QueryOptions) []Hop {
-	return l.reach(id, opt, false)
+	return l.reach(id, opt, false, true).hops()
 }
 
 // Descendants returns the models derived from the model id, nearest first.
 func (l *Lineage) Descendants(id string, opt QueryOptions) []Hop {
-	return l.reach(id, opt, true)
+	return l.reach(id, opt, true, true).hops()
 }
 
-// reach runs a breadth-first search from id along out edges (down) or in edges (up).
-func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
+// Reached is the answer of an ancestry query held as model numbers: the hops
+// Ancestors or Descendants return, in the same order, with no model decoded
+// until it is asked for. All walks it decoding one model at a time and keeping
+// none, so that an answer of 200,000 models can be written out in little memory.
+type Reached struct {
+	s      *store
+	order  []int32 // the models found, in answer order
+	deps   []int32 // 1 + the depth of each, in the same order
+	depth  *depths // 1 + the depth of every model reached, 0 for the others
+	allows func(ei int32) bool
+	down   bool
+	found  bool // the queried model exists
+}
+
+// Reach runs the ancestry query of Descendants (down) or Ancestors (up) and
+// returns its answer unread. An unknown id gives an empty answer.
+func (l *Lineage) Reach(id string, opt QueryOptions, down bool) *Reached {
+	return l.reach(id, opt, down, false)
+}
+
+// reach is Reach; with keep, every model found is decoded and kept first.
+func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 	s := l.s
+	r := &Reached{s: s, down: down, allows: s.allows(opt.Relations), depth: &depths{m: map[int32]int32{}}}
 	start, ok := s.lookup(id)
 	if !ok {
-		return nil
+		return r
 	}
+	r.found = true
 	adj, far := s.inOf, 0 // going up: follow in edges to their From end
 	if down {
 		adj, far = s.outOf, 1
 	}
-	allows := s.allows(opt.Relations)
-	// depth holds 1 + the depth of every model reached, 0 for the others.
-	depth := &depths{m: map[int32]int32{}}
-	depth.set(start, 1, s.n)
+	r.depth.set(start, 1, s.n)
 	order := []int32{}
 	frontier := []int32{start}
 	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
 		var next []int32
 		for _, v := range frontier {
 			for _, ei := range adj(v) {
-				if !allows(int32(ei)) {
+				if !r.allows(int32(ei)) {
 					continue
 				}
 				w := s.ends[ei][far]
-				if depth.get(w) == 0 {
-					depth.set(w, d+1, s.n)
+				if r.depth.get(w) == 0 {
+					r.depth.set(w, d+1, s.n)
 					next = append(next, w)
 					order = append(order, w)
 				}
@@ -161,50 +183,139 @@ func (l *Lineage) reach(id string, opt QueryOptions, down bool) []Hop {
 		}
 		frontier = next
 	}
-	hops := make([]Hop, len(order))
-	near := s.outOf // edges from the hop towards the start
-	nearEnd := 1
-	if down {
-		near, nearEnd = s.inOf, 0
+	r.order = order
+	if keep {
+		for _, v := range order {
+			s.model(v)
+		}
 	}
-	edges := make([]Edge, 0, len(order)) // one array for the edges of every hop
-	for k, v := range order {
-		dv := depth.get(v)
-		h := Hop{Model: s.model(v), Depth: int(dv - 1)}
-		first := len(edges)
-		for _, e := range near(v) {
-			ei := int32(e)
-			if depth.get(s.ends[ei][nearEnd]) == dv-1 && allows(ei) {
-				edges = append(edges, s.edge(ei))
+	r.sort()
+	return r
+}
+
+// sort orders the models nearest first, then oldest, then by id (ids are
+// unique: a total order). The depth and date are packed into one number per
+// model so that most comparisons are one integer comparison.
+func (r *Reached) sort() {
+	s := r.s
+	keyed := make([]hopKey, len(r.order))
+	// The keys read every model's row: a large answer's are read side by side.
+	parts := min(runtime.GOMAXPROCS(0), 1+len(r.order)/16384, 8)
+	bad := make([]bool, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := p * len(r.order) / parts; k < (p+1)*len(r.order)/parts; k++ {
+				v := r.order[k]
+				d := s.date(v)
+				if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
+					bad[p] = true // a date made in code that does not pack
+					return
+				}
+				keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v}
 			}
-		}
-		if len(edges) > first {
-			h.Edges = edges[first:len(edges):len(edges)] // capped: appending to it copies
-		}
-		hops[k] = h
+		}()
 	}
-	// Nearest first, then oldest, then by id (ids are unique: a total order). The
-	// depth and date are packed into one number per hop so that most comparisons
-	// are one integer comparison.
-	keyed := make([]hopKey, len(hops))
-	for k, h := range hops {
-		d := h.Model.Date
-		if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
-			return sortHops(hops) // a date made in code that does not pack
-		}
-		keyed[k] = hopKey{uint64(h.Depth)<<32 | uint64(packDate(d)), int32(k)}
+	wg.Wait()
+	if slices.Contains(bad, true) {
+		r.sortDates()
+		return
 	}
 	slices.SortFunc(keyed, func(a, b hopKey) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return strings.Compare(hops[a.i].Model.ID, hops[b.i].Model.ID)
+		if c := cmp.Compare(a.pre, b.pre); c != 0 {
+			return c
+		}
+		return strings.Compare(s.id(a.i), s.id(b.i))
 	})
-	sorted := make([]Hop, len(hops))
+	r.deps = make([]int32, len(keyed))
 	for k, kh := range keyed {
-		sorted[k] = hops[kh.i]
+		r.order[k], r.deps[k] = kh.i, int32(kh.key>>32)
 	}
-	return sorted
+}
+
+// sortDates sorts as sort does, comparing the dates themselves.
+func (r *Reached) sortDates() {
+	s := r.s
+	slices.SortFunc(r.order, func(a, b int32) int {
+		if c := cmp.Compare(r.depth.get(a), r.depth.get(b)); c != 0 {
+			return c
+		}
+		if c := s.date(a).Compare(s.date(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(s.id(a), s.id(b))
+	})
+	r.deps = make([]int32, len(r.order))
+	for k, v := range r.order {
+		r.deps[k] = r.depth.get(v)
+	}
+}
+
+// Len returns the number of models found.
+func (r *Reached) Len() int { return len(r.order) }
+
+// All yields the hops in order. A model not decoded before is decoded for its
+// hop and not kept: it is the caller's to keep or drop (Lineage.Model returns
+// another copy of it).
+func (r *Reached) All() iter.Seq[Hop] {
+	return func(yield func(Hop) bool) {
+		for k, v := range r.order {
+			if !yield(r.hop(v, r.deps[k], r.s.peek(v), nil)) {
+				return
+			}
+		}
+	}
+}
+
+// Hop returns the k-th hop (0 <= k < Len()) as All yields it. It is safe to
+// call from several goroutines at once.
+func (r *Reached) Hop(k int) Hop {
+	v := r.order[k]
+	return r.hop(v, r.deps[k], r.s.peek(v), nil)
+}
+
+// hops returns the hops with the Lineage's own models, their edges in one array.
+func (r *Reached) hops() []Hop {
+	if !r.found {
+		return nil
+	}
+	hops := make([]Hop, len(r.order))
+	edges := make([]Edge, 0, len(r.order))
+	for k, v := range r.order {
+		hops[k] = r.hop(v, r.deps[k], r.s.model(v), &edges)
+	}
+	return hops
+}
+
+// hop is model v's hop (dv is 1 + its depth): its edges from the models one hop
+// nearer the start, appended to *buf when buf is not nil.
+func (r *Reached) hop(v, dv int32, m *Model, buf *[]Edge) Hop {
+	s := r.s
+	near, nearEnd := s.outOf, 1 // edges from the hop towards the start
+	if r.down {
+		near, nearEnd = s.inOf, 0
+	}
+	h := Hop{Model: m, Depth: int(dv - 1)}
+	var local []Edge
+	if buf == nil {
+		buf = &local
+	}
+	first := len(*buf)
+	for _, e := range near(v) {
+		ei := int32(e)
+		if r.depth.get(s.ends[ei][nearEnd]) == dv-1 && r.allows(ei) {
+			*buf = append(*buf, s.edge(ei))
+		}
+	}
+	if n := len(*buf); n > first {
+		h.Edges = (*buf)[first:n:n] // capped: appending to it copies
+	}
+	return h
 }
 
 // depths maps models to numbers, in a map while few are set and in an array of
@@ -238,24 +349,24 @@ func (d *depths) set(v, x int32, n int) {
 	}
 }
 
-// sortHops sorts hops as reach does, comparing the fields themselves.
-func sortHops(hops []Hop) []Hop {
-	slices.SortFunc(hops, func(a, b Hop) int {
-		if c := cmp.Compare(a.Depth, b.Depth); c != 0 {
-			return c
-		}
-		if c := a.Model.Date.Compare(b.Model.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Model.ID, b.Model.ID)
-	})
-	return hops
+// hopKey is a model's sort key: depth and packed date, the first bytes of its
+// id, and the model.
+type hopKey struct {
+	key, pre uint64
+	i        int32
 }
 
-// hopKey is a hop's sort key: depth and packed date, and its position.
-type hopKey struct {
-	key uint64
-	i   int32
+// idPrefix is the first eight bytes of id as a big-endian number (zeros past
+// its end): ids whose prefixes differ compare as their prefixes do.
+func idPrefix(id string) uint64 {
+	var p uint64
+	for i := 0; i < 8; i++ {
+		p <<= 8
+		if i < len(id) {
+			p |= uint64(id[i])
+		}
+	}
+	return p
 }
 
 // Path returns a shortest chain of edges leading from the model from down to the

@@ -178,19 +178,66 @@ func (s *store) model(i int32) *Model {
 	return s.cache[i].Load()
 }
 
+// peek returns model i, decoded afresh when it is not decoded yet: it is not
+// kept, so that walking a large answer does not fill the cache.
+func (s *store) peek(i int32) *Model {
+	if m := s.cache[i].Load(); m != nil {
+		return m
+	}
+	return s.decode(i)
+}
+
 // decode reads model i from its row. The row was checked when it was loaded.
 func (s *store) decode(i int32) *Model {
+	m := &Model{ID: s.id(i), Line: int(s.line[i])}
+	if !s.row(i, func(fields []csvField) { fillModel(m, s.cols, fields) }) {
+		m.Name = m.ID // unreachable for a row that loaded
+	}
+	return m
+}
+
+// row calls f with the fields of model i's row, which are views valid during
+// the call; it reports false when the row does not scan (unreachable for a row
+// that loaded).
+func (s *store) row(i int32, f func(fields []csvField)) bool {
 	sc := scanners.Get().(*scanner)
 	defer scanners.Put(sc)
 	*sc = scanner{src: s.nodes[s.rowOff[i]:], line: int(s.line[i]), atEOF: true, fields: sc.fields[:0]}
-	m := &Model{ID: s.id(i), Line: int(s.line[i])}
-	if ok, _ := sc.next(); !ok {
-		m.Name = m.ID // unreachable for a row that loaded
-		return m
+	ok, _ := sc.next()
+	if ok {
+		f(sc.fields)
 	}
-	fillModel(m, s.cols, sc.fields)
 	sc.src = nil
-	return m
+	return ok
+}
+
+// date returns the date of model i, reading only what it needs.
+func (s *store) date(i int32) Date {
+	if m := s.cache[i].Load(); m != nil {
+		return m.Date
+	}
+	var d Date
+	s.row(i, func(fields []csvField) { d, _ = ParseDate(field(s.cols, fields, colDate)) })
+	return d
+}
+
+// name returns the name of model i, reading only what it needs.
+func (s *store) name(i int32) string {
+	if m := s.cache[i].Load(); m != nil {
+		return m.Name
+	}
+	name := s.id(i)
+	s.row(i, func(fields []csvField) { name = field(s.cols, fields, colName) })
+	return name
+}
+
+// field returns known column k of a row, trimmed: a view into the row.
+func field(c *nodeCols, fields []csvField, k int) string {
+	i := c.known[k]
+	if i < 0 || int(i) >= len(fields) {
+		return ""
+	}
+	return strings.TrimSpace(bytesString(fields[i].val))
 }
 
 // scanners are reused by decode: a row's fields need no allocation of their own.
@@ -198,13 +245,7 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 
 // fillModel sets the fields of m other than ID and Line from a row's fields.
 func fillModel(m *Model, c *nodeCols, fields []csvField) {
-	get := func(k int) string {
-		i := c.known[k]
-		if i < 0 || int(i) >= len(fields) {
-			return ""
-		}
-		return strings.TrimSpace(bytesString(fields[i].val))
-	}
+	get := func(k int) string { return field(c, fields, k) }
 	m.Name = get(colName)
 	m.Aliases = splitList(get(colAliases))
 	m.Orgs = splitList(get(colOrg))

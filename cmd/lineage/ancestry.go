@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -92,56 +94,60 @@ func runAncestry(c *cli, args []string, down bool) error {
 	if err != nil {
 		return err
 	}
-	var hops []graph.Hop
-	if down {
-		hops = l.Descendants(m.ID, opt)
-	} else {
-		hops = l.Ancestors(m.ID, opt)
-	}
+	r := l.Reach(m.ID, opt, down)
 	switch q.format {
 	case "dot", "mermaid":
 		// The chart of the answer: MODEL and the models found, with the edges between
 		// them that the query follows. 'lineage render' draws richer selections.
 		ids := []string{m.ID}
-		for _, h := range hops {
+		for h := range r.All() {
 			ids = append(ids, h.Model.ID)
 		}
 		sub := l.Subgraph(ids).Only(opt.Relations)
 		w, _ := render.Lookup(q.format)
 		return w.Write(c.stdout, sub, render.Options{Focus: []string{m.ID}, Orgs: render.NewOrgColours(l)})
 	case "json":
-		out := make([]modelJSON, len(hops))
-		for i, h := range hops {
-			out[i] = toModelJSON(h.Model)
-			out[i].Depth = &hops[i].Depth
-			out[i].Edges = toEdgesJSON(h.Edges)
-		}
-		return writeJSON(c.stdout, out)
-	case "csv":
-		rows := make([][]string, len(hops))
-		for i, h := range hops {
-			var rels, next []string
-			for _, e := range h.Edges {
-				rels = append(rels, string(e.Relation))
-				if down {
-					next = append(next, e.From)
-				} else {
-					next = append(next, e.To)
+		return writeJSONArray(c.stdout, func(put func(any) error) error {
+			for h := range r.All() {
+				out := toModelJSON(h.Model)
+				out.Depth = &h.Depth
+				out.Edges = toEdgesJSON(h.Edges)
+				if err := put(out); err != nil {
+					return err
 				}
 			}
-			rows[i] = []string{strconv.Itoa(h.Depth), h.Model.ID, h.Model.Name, strings.Join(h.Model.Orgs, ";"),
-				h.Model.Date.String(), h.Model.Stage, h.Model.Access, strings.Join(rels, ";"), strings.Join(next, ";")}
-		}
+			return nil
+		})
+	case "csv":
 		linked := "child"
 		if down {
 			linked = "parent"
 		}
-		return writeCSV(c.stdout, []string{"depth", "id", "name", "org", "date", "stage", "access", "relation", linked}, rows)
+		header := []string{"depth", "id", "name", "org", "date", "stage", "access", "relation", linked}
+		return streamCSV(c.stdout, header, func(put func([]string) error) error {
+			var rels, next []string
+			for h := range r.All() {
+				rels, next = rels[:0], next[:0]
+				for _, e := range h.Edges {
+					rels = append(rels, string(e.Relation))
+					if down {
+						next = append(next, e.From)
+					} else {
+						next = append(next, e.To)
+					}
+				}
+				if err := put([]string{strconv.Itoa(h.Depth), h.Model.ID, h.Model.Name, strings.Join(h.Model.Orgs, ";"),
+					h.Model.Date.String(), h.Model.Stage, h.Model.Access, strings.Join(rels, ";"), strings.Join(next, ";")}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	case "tree":
 		c.writeTree(l, m, opt, down)
 		return nil
 	}
-	c.writeHops(l, m, hops, opt, down)
+	c.writeHops(l, m, r, opt, down)
 	return nil
 }
 
@@ -157,14 +163,15 @@ func relationsPhrase(opt graph.QueryOptions) string {
 }
 
 // writeHops prints the text format: a table of models with the step that links each
-// to the model one hop nearer the queried one.
-func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt graph.QueryOptions, down bool) {
+// to the model one hop nearer the queried one. Each model is decoded for its
+// row and dropped: only the table's text is kept.
+func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt graph.QueryOptions, down bool) {
 	what := "ancestors"
 	if down {
 		what = "descendants"
 	}
 	fmt.Fprintln(c.stdout, c.heading(m))
-	if len(hops) == 0 {
+	if r.Len() == 0 {
 		hint := ""
 		if opt.Relations.String() == "lineage" {
 			hint = " (--relations all also follows teacher-data, successor and inspired-by)"
@@ -173,29 +180,85 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, hops []graph.Hop, opt 
 		return
 	}
 	noun := what
-	if len(hops) == 1 {
+	if r.Len() == 1 {
 		noun = strings.TrimSuffix(what, "s")
 	}
-	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", len(hops), noun, relationsPhrase(opt))
+	fmt.Fprintf(c.stdout, "%d %s %s:\n\n", r.Len(), noun, relationsPhrase(opt))
 	tw := c.newTable()
-	step := "STEP"
-	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\t%s\n", step)
-	for _, h := range hops {
-		var steps []string
-		for _, e := range h.Edges {
-			var s string
-			if down {
-				other, _ := l.Model(e.From)
-				s = fmt.Sprintf("%s ← %s", c.rel(e.Relation), other.Name)
-			} else {
-				other, _ := l.Model(e.To)
-				s = fmt.Sprintf("%s → %s", c.rel(e.Relation), other.Name)
+	fmt.Fprintf(tw, "DEPTH\tMODEL\tDATE\tORG\tSTEP\n")
+	// Rows are made side by side, a block of hops per core, and written in order.
+	const block = 2048
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if r.Len() < 2*block {
+		workers = 1
+	}
+	type rowMaker struct {
+		buf   []byte
+		names map[string]string // of the models the steps lead to: few, met often
+	}
+	makers := make([]rowMaker, workers)
+	for i := range makers {
+		makers[i].names = map[string]string{}
+	}
+	for start := 0; start < r.Len(); start += workers * block {
+		var wg sync.WaitGroup
+		for i := range makers {
+			w := &makers[i]
+			w.buf = w.buf[:0]
+			from, to := start+i*block, min(start+(i+1)*block, r.Len())
+			if from >= to {
+				continue
 			}
-			steps = append(steps, s)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := from; k < to; k++ {
+					w.buf = c.appendHopRow(w.buf, l, r.Hop(k), down, w.names)
+				}
+			}()
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.Depth, label(h.Model), h.Model.Date, strings.Join(h.Model.Orgs, ", "), strings.Join(steps, "; "))
+		wg.Wait()
+		for i := range makers {
+			tw.Write(makers[i].buf)
+		}
 	}
 	tw.Flush()
+}
+
+// appendHopRow appends the text table's row of a hop; names caches the names of
+// the models its steps lead to.
+func (c *cli) appendHopRow(line []byte, l *graph.Lineage, h graph.Hop, down bool, names map[string]string) []byte {
+	line = strconv.AppendInt(line, int64(h.Depth), 10)
+	line = append(line, '\t')
+	line = appendLabel(line, h.Model)
+	line = append(line, '\t')
+	line = append(line, h.Model.Date.String()...)
+	line = append(line, '\t')
+	for i, o := range h.Model.Orgs {
+		if i > 0 {
+			line = append(line, ", "...)
+		}
+		line = append(line, o...)
+	}
+	line = append(line, '\t')
+	for i, e := range h.Edges {
+		if i > 0 {
+			line = append(line, "; "...)
+		}
+		other, arrow := e.To, " → "
+		if down {
+			other, arrow = e.From, " ← "
+		}
+		name, ok := names[other]
+		if !ok {
+			name, _ = l.Name(other)
+			names[other] = name
+		}
+		line = append(line, c.rel(e.Relation)...)
+		line = append(line, arrow...)
+		line = append(line, name...)
+	}
+	return append(line, '\n')
 }
 
 // writeTree prints the lineage as an indented tree, like 'cargo tree': for ancestors

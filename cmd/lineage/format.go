@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/term"
 
@@ -68,10 +71,50 @@ func (c *cli) rel(r graph.Relation) string {
 // label is the model's name, followed by its id in brackets when the two differ
 // more than in case and punctuation, so the reader always sees what to type.
 func label(m *graph.Model) string {
-	if graph.NormalizeName(m.Name) == graph.NormalizeName(m.ID) {
+	if sameName(m.Name, m.ID) {
 		return m.Name
 	}
-	return fmt.Sprintf("%s [%s]", m.Name, m.ID)
+	return m.Name + " [" + m.ID + "]"
+}
+
+// appendLabel appends label(m).
+func appendLabel(dst []byte, m *graph.Model) []byte {
+	dst = append(dst, m.Name...)
+	if !sameName(m.Name, m.ID) {
+		dst = append(append(append(dst, " ["...), m.ID...), ']')
+	}
+	return dst
+}
+
+// sameName reports whether graph.NormalizeName(a) == graph.NormalizeName(b),
+// comparing ASCII text in place.
+func sameName(a, b string) bool {
+	if !plainASCII(a, true) || !plainASCII(b, true) {
+		return graph.NormalizeName(a) == graph.NormalizeName(b)
+	}
+	skip := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_' || c == '.' }
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	i, j := 0, 0
+	for {
+		for i < len(a) && skip(a[i]) {
+			i++
+		}
+		for j < len(b) && skip(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if lower(a[i]) != lower(b[j]) {
+			return false
+		}
+		i, j = i+1, j+1
+	}
 }
 
 // facts is the short "date · org · params" line shown beside a model.
@@ -112,6 +155,40 @@ func (c *cli) heading(m *graph.Model) string {
 	return c.bold(label(m))
 }
 
+// writeJSONArray writes the values each puts as writeJSON writes a slice of
+// them, one value at a time.
+func writeJSONArray(w io.Writer, each func(put func(v any) error) error) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := each(func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		bw.WriteString(sep)
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -122,18 +199,32 @@ func writeJSON(w io.Writer, v any) error {
 // writeCSV writes a header and rows; csv.Writer quotes what needs quoting. It is
 // every -f csv output, so it is where formula cells are neutralised (csvCell).
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	return streamCSV(w, header, func(put func([]string) error) error {
+		for _, row := range rows {
+			if err := put(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// streamCSV is writeCSV with the rows put one at a time.
+func streamCSV(w io.Writer, header []string, each func(put func(row []string) error) error) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, row := range rows {
-		safe := make([]string, len(row))
-		for i, cell := range row {
-			safe[i] = csvCell(cell)
+	var safe []string
+	err := each(func(row []string) error {
+		safe = safe[:0]
+		for _, cell := range row {
+			safe = append(safe, csvCell(cell))
 		}
-		if err := cw.Write(safe); err != nil {
-			return err
-		}
+		return cw.Write(safe)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -174,7 +265,8 @@ type textWriter struct {
 }
 
 func (t textWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(t.w, escapeText(string(p), t.style)); err != nil {
+	// A view of p: escapeText returns it or a copy, written before p changes.
+	if _, err := io.WriteString(t.w, escapeText(unsafe.String(unsafe.SliceData(p), len(p)), t.style)); err != nil {
 		return 0, err
 	}
 	return len(p), nil
@@ -182,7 +274,7 @@ func (t textWriter) Write(p []byte) (int, error) {
 
 // escapeText is textWriter's rule, for one string.
 func escapeText(s string, style bool) string {
-	if plainASCII(s, true) {
+	if !needsEscape(s, style) {
 		return s // nothing to escape: the common case, without a copy
 	}
 	plain := func(c byte) bool { return c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' }
@@ -218,6 +310,31 @@ func escapeText(s string, style bool) string {
 		i += n
 	}
 	return b.String()
+}
+
+// needsEscape reports whether escapeText changes s.
+func needsEscape(s string, style bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
+		if c == '\x1b' && style && isStyleCode(s[i:]) {
+			i += strings.IndexByte(s[i:], 'm') + 1
+			continue
+		}
+		if c < 0x80 {
+			return true
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) || r == 0x2028 || r == 0x2029 ||
+			0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // plainASCII reports whether s is printable ASCII only (with tabs and newlines

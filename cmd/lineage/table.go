@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 )
@@ -19,26 +21,106 @@ import (
 // A cell ends at a tab; the text after a line's last tab is not a column and is
 // never padded. With fit > 0 (the terminal's width) the widest cells are cut,
 // ending in …, until every line fits, when that is possible.
+//
+// A table keeps only the text written to it, in chunks, and lays it out in two
+// passes over it (the widths, then the lines, written a batch of whole lines at
+// a time), so that a table of 200,000 rows costs little more than its text.
 type table struct {
-	w     io.Writer
-	style bool // keep lineage's colour codes (colour is on)
-	fit   int  // the width to fit lines into; 0: no limit
-	buf   []byte
+	w      io.Writer
+	style  bool // keep lineage's colour codes (colour is on)
+	fit    int  // the width to fit lines into; 0: no limit
+	chunks [][]byte
 }
 
 // newTable returns a table for the command's stdout. Set fit to c.width to fit a
 // table of short facts to the terminal ('list' does; a card keeps its text whole).
 func (c *cli) newTable() *table { return &table{w: c.stdout, style: c.color} }
 
+const tableChunk = 1 << 20
+
 func (t *table) Write(p []byte) (int, error) {
-	t.buf = append(t.buf, p...)
-	return len(p), nil
+	n := len(p)
+	for len(p) > 0 {
+		if k := len(t.chunks); k == 0 || len(t.chunks[k-1]) == cap(t.chunks[k-1]) {
+			t.chunks = append(t.chunks, make([]byte, 0, tableChunk))
+		}
+		last := &t.chunks[len(t.chunks)-1]
+		k := min(len(p), cap(*last)-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// lines calls f with each line of the text, without its newline; nl tells
+// whether it had one. The line is valid during the call.
+func (t *table) lines(f func(line []byte, nl bool)) {
+	var part []byte // a line that runs across chunks
+	for _, c := range t.chunks {
+		for len(c) > 0 {
+			i := bytes.IndexByte(c, '\n')
+			if i < 0 {
+				part = append(part, c...)
+				break
+			}
+			if len(part) > 0 {
+				part = append(part, c[:i]...)
+				f(part, true)
+				part = part[:0]
+			} else {
+				f(c[:i], true)
+			}
+			c = c[i+1:]
+		}
+	}
+	if len(part) > 0 {
+		f(part, false)
+	}
 }
 
 // Flush writes the table and empties it.
 func (t *table) Flush() error {
-	text := string(t.buf)
-	t.buf = t.buf[:0]
+	defer func() { t.chunks = nil }()
+	if t.fit > 0 {
+		var text []byte
+		for _, c := range t.chunks {
+			text = append(text, c...)
+		}
+		_, err := t.w.Write(t.layoutWhole(string(text)))
+		return err
+	}
+	var widths []int
+	var cells []string
+	// The cells are views of the line, used before it changes.
+	view := func(line []byte) string { return unsafe.String(unsafe.SliceData(line), len(line)) }
+	t.lines(func(line []byte, _ bool) {
+		cells = splitCells(cells[:0], view(line), t.style)
+		widths = measureCells(widths, cells)
+	})
+	var out []byte
+	var err error
+	t.lines(func(line []byte, nl bool) {
+		if err != nil {
+			return
+		}
+		cells = splitCells(cells[:0], view(line), t.style)
+		out = layLine(out, cells, widths)
+		if nl {
+			out = append(out, '\n')
+		}
+		if len(out) >= 64<<10 {
+			_, err = t.w.Write(out)
+			out = out[:0]
+		}
+	})
+	if err == nil && len(out) > 0 {
+		_, err = t.w.Write(out)
+	}
+	return err
+}
+
+// layoutWhole lays out the whole text at once, cutting cells to fit.
+func (t *table) layoutWhole(text string) []byte {
 	if text == "" {
 		return nil
 	}
@@ -49,41 +131,67 @@ func (t *table) Flush() error {
 	var rows [][]string
 	var widths []int
 	for _, line := range strings.Split(text, "\n") {
-		cells := strings.Split(line, "\t")
-		for i := range cells {
-			cells[i] = escapeText(cells[i], t.style)
-			if i < len(cells)-1 {
-				if i == len(widths) {
-					widths = append(widths, 0)
-				}
-				widths[i] = max(widths[i], displayWidth(cells[i]))
-			}
-		}
+		cells := splitCells(nil, line, t.style)
+		widths = measureCells(widths, cells)
 		rows = append(rows, cells)
 	}
 	if t.fit > 0 {
 		t.shrink(rows, widths)
 	}
-	var b strings.Builder
+	var b []byte
 	for i, cells := range rows {
-		var line strings.Builder
-		for j, cell := range cells {
-			if j < len(cells)-1 {
-				cell = truncate(cell, widths[j])
-				line.WriteString(cell)
-				line.WriteString(strings.Repeat(" ", widths[j]-displayWidth(cell)+2))
-			} else {
-				line.WriteString(cell)
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " "))
+		b = layLine(b, cells, widths)
 		if i < len(rows)-1 {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 	}
-	b.WriteString(end)
-	_, err := io.WriteString(t.w, b.String())
-	return err
+	return append(b, end...)
+}
+
+// splitCells appends a table line's cells to dst, escaped by the textWriter rule.
+func splitCells(dst []string, line string, style bool) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(dst, escapeText(line, style))
+		}
+		dst = append(dst, escapeText(line[:i], style))
+		line = line[i+1:]
+	}
+}
+
+// measureCells widens widths to a line's cells, all but its last, which is not
+// a column.
+func measureCells(widths []int, cells []string) []int {
+	for i, cell := range cells[:len(cells)-1] {
+		if i == len(widths) {
+			widths = append(widths, 0)
+		}
+		widths[i] = max(widths[i], displayWidth(cell))
+	}
+	return widths
+}
+
+// layLine appends a line of cells, each but the last padded to its column's
+// width and two spaces, without trailing blanks.
+func layLine(dst []byte, cells []string, widths []int) []byte {
+	start := len(dst)
+	for j, cell := range cells {
+		if j < len(cells)-1 {
+			cell = truncate(cell, widths[j])
+			dst = append(dst, cell...)
+			for k := widths[j] - displayWidth(cell) + 2; k > 0; k-- {
+				dst = append(dst, ' ')
+			}
+		} else {
+			dst = append(dst, cell...)
+		}
+	}
+	end := len(dst)
+	for end > start && dst[end-1] == ' ' {
+		end--
+	}
+	return dst[:end]
 }
 
 // shrink narrows the widest columns, one column a step, until the widest line

@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -112,5 +116,127 @@ func TestCSVCell(t *testing.T) {
 		if got := csvCell(in); got != want {
 			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// lineWrites records each Write and fails a test when one ends inside a line.
+type lineWrites struct {
+	b     bytes.Buffer
+	split bool
+}
+
+func (w *lineWrites) Write(p []byte) (int, error) {
+	if len(p) > 0 && p[len(p)-1] != '\n' {
+		w.split = true
+	}
+	return w.b.Write(p)
+}
+
+// TestTableInChunks: a table laid out line by line from its chunks writes what
+// laying out the whole text at once writes, for text of CJK names, colour codes,
+// control characters, ragged and empty lines, with and without a final newline,
+// written in pieces of any size; and every write ends with a whole line, so
+// that textWriter never sees half a character.
+func TestTableInChunks(t *testing.T) {
+	cells := []string{"羊驼", "ab", "", "x\x07y", "\x1b[32mfinetune\x1b[0m ← Ｌｌａｍａ", "e\u0301", "trailing  ", "a\u202eb", "\xff", "1"}
+	var text strings.Builder
+	for i := 0; text.Len() < 2*tableChunk+300; i++ {
+		n := i % 6
+		for j := 0; j < n; j++ {
+			text.WriteString(cells[(i*7+j*3)%len(cells)])
+			text.WriteString(strings.Repeat("w", (i*j)%13))
+			text.WriteByte('\t')
+		}
+		text.WriteString(cells[i%len(cells)])
+		text.WriteByte('\n')
+	}
+	long := strings.Repeat("long\t", tableChunk/4) + "end\nx\ty\n" // a line longer than a chunk
+	for _, style := range []bool{false, true} {
+		for _, src := range []string{text.String(), strings.TrimSuffix(text.String(), "\n"), long, "", "\n", "a\tb", "\n\n"} {
+			want := string((&table{style: style}).layoutWhole(src))
+			for _, piece := range []int{1, 7, 4096, len(src) + 1} {
+				if piece == 1 && len(src) > 1<<20 {
+					continue
+				}
+				var got lineWrites
+				tw := &table{w: &got, style: style}
+				for b := []byte(src); len(b) > 0; {
+					k := min(piece, len(b))
+					tw.Write(b[:k])
+					b = b[k:]
+				}
+				if err := tw.Flush(); err != nil {
+					t.Fatal(err)
+				}
+				if got.b.String() != want {
+					t.Fatalf("style %v, %d bytes in pieces of %d: wrote %d bytes, want %d", style, len(src), piece, got.b.Len(), len(want))
+				}
+				if got.split && strings.HasSuffix(src, "\n") {
+					t.Fatalf("style %v, pieces of %d: a write ended inside a line", style, piece)
+				}
+				if len(tw.chunks) != 0 {
+					t.Fatal("Flush kept the text")
+				}
+			}
+		}
+	}
+}
+
+// TestNeedsEscape: escapeText's shortcut agrees with its rule (a \x01 added at
+// the end forces the rule's slow path and comes out as its escape).
+func TestNeedsEscape(t *testing.T) {
+	for _, s := range []string{"plain", "羊驼 ← x", "\x1b[32mok\x1b[0m", "\x1b[9m", "a\x07", "\x7f", "\u0085", "\u2028", "\u202e", "\u2067", "\xff", "\ufffd", "\t\n", "e\u0301"} {
+		for _, style := range []bool{false, true} {
+			slow := strings.TrimSuffix(escapeText(s+"\x01", style), `\x01`)
+			if needsEscape(s, style) != (slow != s) || escapeText(s, style) != slow {
+				t.Errorf("needsEscape(%q, %v) = %v; the rule gives %q", s, style, needsEscape(s, style), slow)
+			}
+		}
+	}
+}
+
+// TestDescendantsTableLarge: the text table of an answer whose rows are made
+// side by side lists the models in the answer's order, the order -f csv gives.
+func TestDescendantsTableLarge(t *testing.T) {
+	dir := t.TempDir()
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,org,source\nroot,Root,2020,o,s\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 20000 {
+		parent := "root"
+		if i >= 500 {
+			parent = fmt.Sprintf("m%d", i%500)
+		}
+		fmt.Fprintf(&nb, "m%d,羊驼 %d,2024-%02d,org %d,s\n", i, i, 1+i%5, i%3)
+		fmt.Fprintf(&eb, "%s,m%d,finetune\n", parent, i)
+	}
+	os.WriteFile(filepath.Join(dir, "nodes.csv"), []byte(nb.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "edges.csv"), []byte(eb.String()), 0o644)
+	run := func(args ...string) string {
+		var out, errb bytes.Buffer
+		if code := runContext(context.Background(), append([]string{"--data", dir, "--no-cache"}, args...), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	text := strings.Split(strings.TrimSuffix(run("descendants", "root"), "\n"), "\n")
+	csvLines := strings.Split(strings.TrimSuffix(run("descendants", "root", "-f", "csv"), "\n"), "\n")[1:]
+	rows := text[4:] // heading, count, blank line, header
+	if len(rows) != 20000 || len(csvLines) != 20000 {
+		t.Fatalf("%d rows, %d csv lines", len(rows), len(csvLines))
+	}
+	width := -1
+	for i, row := range rows {
+		id := strings.Split(csvLines[i], ",")[1]
+		name := strings.TrimPrefix(id, "m")
+		if !strings.Contains(row, "羊驼 "+name+" ["+id+"]") {
+			t.Fatalf("row %d is %q, want model %s", i, row, id)
+		}
+		// The DATE column starts at the same display column on every row.
+		at := displayWidth(row[:strings.Index(row, "2024-")])
+		if width >= 0 && at != width {
+			t.Fatalf("row %d: date at column %d, want %d", i, at, width)
+		}
+		width = at
 	}
 }
