@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/lineage-dev/lineage/internal/fonts"
 	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
@@ -68,11 +69,11 @@ func TestLatinPNGIgnoresInstalledFonts(t *testing.T) {
 // TestDrawnWidthIsTheTableWidth checks that the PNG measures text the built-in
 // font covers as package textwidth does, which the layout is made with.
 func TestDrawnWidthIsTheTableWidth(t *testing.T) {
-	fonts, err := loadFonts(nil)
+	set, err := fonts.Load(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rasterizer{fonts: fonts, scale: 2}
+	r := &rasterizer{fonts: set, scale: 2}
 	for _, s := range []string{"AVATAR Tokyo", "LLaMA 2 · 7B;13B;70B", "Crème brûlée — “Hermes’s”", "Ελλάδα Россия", "To Wa Yo"} {
 		for _, bold := range []bool{false, true} {
 			// The font's advances are rounded to 1/64 px, at 2 px a point.
@@ -81,28 +82,5 @@ func TestDrawnWidthIsTheTableWidth(t *testing.T) {
 				t.Errorf("%q bold=%v: drawn %.3f pt wide, the table says %.3f", s, bold, got, want)
 			}
 		}
-	}
-}
-
-// TestInstalledFontsOnlyWhenNeeded checks that the font directories are
-// searched only when a character the built-in font lacks is drawn.
-func TestInstalledFontsOnlyWhenNeeded(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "DejaVuSans.ttf"), goregular.TTF, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := loadFonts([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := s.face(22, true)
-	if r, ok := f.missingRune("Crème brûlée — “Hermes’s” · Ελλάδα · Россия"); ok || s.searched {
-		t.Errorf("text the built-in font covers: missing %q, font dirs searched: %v", r, s.searched)
-	}
-	if r, ok := f.missingRune("A ∪ B"); ok || !s.searched {
-		t.Errorf("a character only the installed font has: missing %q, font dirs searched: %v", r, s.searched)
-	}
-	if r, ok := f.missingRune("中"); !ok || r != '中' {
-		t.Errorf("a character no font has: missing %q, %v", r, ok)
 	}
 }

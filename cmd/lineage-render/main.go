@@ -26,6 +26,7 @@ import (
 
 	"github.com/lineage-dev/lineage/cmd/lineage-render/internal/wasmcache"
 	"github.com/lineage-dev/lineage/internal/buildid"
+	"github.com/lineage-dev/lineage/internal/fonts"
 )
 
 func main() {
@@ -33,7 +34,7 @@ func main() {
 	if wasmcache.Err != nil {
 		fmt.Fprintf(os.Stderr, "lineage-render: warning: no private cache for the WebAssembly Graphviz, compiling it afresh: %v\n", wasmcache.Err)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, systemFontDirs()))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, fonts.SystemDirs()))
 }
 
 // run is the whole program, with its streams and the directories to look for

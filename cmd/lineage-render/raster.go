@@ -9,6 +9,8 @@ import (
 
 	"github.com/fogleman/gg"
 	"golang.org/x/image/font"
+
+	"github.com/lineage-dev/lineage/internal/fonts"
 )
 
 // maxPixels bounds the PNG's size: a large graph is drawn at a lower resolution
@@ -32,13 +34,13 @@ func rasterize(l *layout, fontDirs []string) ([]byte, []string, error) {
 	if w <= 0 || h <= 0 {
 		return nil, nil, fmt.Errorf("drawing PNG: empty drawing (%q)", l.BB)
 	}
-	fonts, err := loadFonts(fontDirs)
+	set, err := fonts.Load(fontDirs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("drawing PNG: %w", err)
 	}
 	r := &rasterizer{
 		dc:    gg.NewContext(w, h),
-		fonts: fonts,
+		fonts: set,
 		scale: scale,
 		x0:    l.bbox[0] - pad,
 		y1:    l.bbox[3] + pad,
@@ -62,7 +64,7 @@ func rasterize(l *layout, fontDirs []string) ([]byte, []string, error) {
 // rasterizer is the PNG's canvas.
 type rasterizer struct {
 	dc      *gg.Context
-	fonts   *fontSet
+	fonts   *fonts.Set
 	scale   float64
 	x0, y1  float64 // the drawing's left and top edges, in Graphviz's points (y up)
 	missing string  // the first text with a rune no font has
@@ -119,8 +121,8 @@ func (r *rasterizer) text(t text) {
 		return
 	}
 	x := t.x - r.measure(t.text, t.size, t.bold())*map[string]float64{"middle": 0.5, "end": 1}[t.anchor]
-	f := r.fonts.face(t.size*r.scale, t.bold())
-	if ch, ok := f.missingRune(t.text); ok && r.missing == "" {
+	f := r.fonts.Face(t.size*r.scale, t.bold())
+	if ch, ok := f.MissingRune(t.text); ok && r.missing == "" {
 		r.missing = string(ch)
 	}
 	r.dc.SetFontFace(f)
@@ -132,5 +134,5 @@ func (r *rasterizer) text(t text) {
 // measure is the width, in points, that text takes in the font it is drawn
 // with (to 1/64 px: gg's MeasureString rounds down to whole pixels).
 func (r *rasterizer) measure(text string, size float64, bold bool) float64 {
-	return float64(font.MeasureString(r.fonts.face(size*r.scale, bold), text)) / 64 / r.scale
+	return float64(font.MeasureString(r.fonts.Face(size*r.scale, bold), text)) / 64 / r.scale
 }

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lineage-dev/lineage/internal/fonts"
 	"github.com/lineage-dev/lineage/internal/textwidth"
 )
 
@@ -211,7 +212,7 @@ const pngDOT = `digraph {
 
 func TestPNGDrawsBoxesEdgesArrowsAndText(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"-f", "png"}, strings.NewReader(pngDOT), &out, &errb, systemFontDirs()); code != 0 {
+	if code := run([]string{"-f", "png"}, strings.NewReader(pngDOT), &out, &errb, fonts.SystemDirs()); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	cjkFont := !strings.Contains(errb.String(), "no installed font")

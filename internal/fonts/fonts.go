@@ -1,6 +1,9 @@
-// Package fonts embeds the typeface lineage's charts are laid out and drawn
-// with: Liberation Sans 2.1.5, regular and bold, the TrueType files of Debian's
-// fonts-liberation2 package (2.1.5-1), unmodified.
+// Package fonts provides the fonts lineage's charts are drawn with: it embeds
+// the typeface they are laid out and drawn in, Liberation Sans 2.1.5, regular
+// and bold, the TrueType files of Debian's fonts-liberation2 package (2.1.5-1),
+// unmodified, and makes the faces the chart engine draws PNG text with (Set,
+// Face), which fall back, character by character, to installed fonts for the
+// scripts Liberation Sans lacks.
 //
 // Why: a chart must come out the same on every machine. The label widths the
 // layout is made with (package textwidth, generated from these files) and the

@@ -1,4 +1,4 @@
-package main
+package fonts
 
 import (
 	"fmt"
@@ -12,13 +12,11 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
-
-	"github.com/lineage-dev/lineage/internal/fonts"
 )
 
-// Fonts for PNG text. Every character Liberation Sans has (Latin, Greek,
-// Cyrillic, Hebrew, punctuation) is drawn with it, from the copy built into
-// this program (package fonts): the same fonts the layout's widths come from
+// Faces for drawing text. Every character Liberation Sans has (Latin, Greek,
+// Cyrillic, Hebrew, punctuation) is drawn with it, from the copy embedded in
+// this package: the same fonts the layout's widths come from
 // (package textwidth), whatever the machine has installed, so a chart whose
 // text it covers comes out the same on every machine. Other scripts fall back,
 // character by character, to the installed fonts that cover them (Noto CJK,
@@ -34,9 +32,9 @@ var fallbackFonts = [2][]string{
 	{"NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf", "NotoSansSC-Bold.otf", "msyhbd.ttc"},
 }
 
-// systemFontDirs are the directories where the system and the user install
+// SystemDirs returns the directories where the system and the user install
 // fonts, to be searched recursively.
-func systemFontDirs() []string {
+func SystemDirs() []string {
 	home, _ := os.UserHomeDir()
 	switch runtime.GOOS {
 	case "darwin":
@@ -51,16 +49,16 @@ func systemFontDirs() []string {
 	return dirs
 }
 
-// fontSet holds the fonts to draw with, regular and bold, and the faces made
+// Set holds the fonts to draw with, regular and bold, and the faces made
 // from them. The installed fonts are looked for only when a character the
 // built-in font lacks is drawn, so a chart the built-in font covers reads no
 // font file of the machine.
-type fontSet struct {
+type Set struct {
 	dirs     []string
 	builtin  [2]*sfnt.Font   // [bold]
 	fallback [2][]*sfnt.Font // [bold]: the installed fonts, in order of preference
 	searched bool            // whether dirs have been searched
-	faces    map[faceKey]*fallbackFace
+	faces    map[faceKey]*Face
 }
 
 type faceKey struct {
@@ -68,14 +66,14 @@ type faceKey struct {
 	bold bool
 }
 
-// loadFonts reads the built-in fonts and returns them with dirs, the
+// Load reads the built-in fonts and returns them with dirs, the
 // directories to search, recursively, for fonts for other characters.
-func loadFonts(dirs []string) (*fontSet, error) {
-	s := &fontSet{dirs: dirs, faces: map[faceKey]*fallbackFace{}}
+func Load(dirs []string) (*Set, error) {
+	s := &Set{dirs: dirs, faces: map[faceKey]*Face{}}
 	for b := range 2 {
-		f, err := sfnt.Parse(fonts.Sans(b == 1))
+		f, err := sfnt.Parse(Sans(b == 1))
 		if err != nil {
-			return nil, fmt.Errorf("reading the built-in font %s: %w", fonts.Name, err)
+			return nil, fmt.Errorf("reading the built-in font %s: %w", Name, err)
 		}
 		s.builtin[b] = f
 	}
@@ -86,7 +84,7 @@ func loadFonts(dirs []string) (*fontSet, error) {
 // with. The directories are searched on the first call; one that is missing
 // or unreadable is skipped, as is a font file that does not parse: fonts are
 // optional, and a character no font has is drawn as a box and reported.
-func (s *fontSet) fallbacks(bold bool) []*sfnt.Font {
+func (s *Set) fallbacks(bold bool) []*sfnt.Font {
 	if s.searched {
 		return s.fallback[boolIndex(bold)]
 	}
@@ -150,13 +148,14 @@ func parseFont(path string) *sfnt.Font {
 	return f
 }
 
-// face is the fallback face of the given pixel size and weight.
-func (s *fontSet) face(size float64, bold bool) *fallbackFace {
+// Face is the face of the given pixel size and weight that falls back, rune by
+// rune, from the built-in font to the installed ones.
+func (s *Set) Face(size float64, bold bool) *Face {
 	k := faceKey{size, bold}
 	if f := s.faces[k]; f != nil {
 		return f
 	}
-	f := &fallbackFace{set: s, size: size, bold: bold, ppem: fixed.Int26_6(size * 64)}
+	f := &Face{set: s, size: size, bold: bold, ppem: fixed.Int26_6(size * 64)}
 	f.add(s.builtin[boolIndex(bold)])
 	s.faces[k] = f
 	return f
@@ -169,12 +168,12 @@ func boolIndex(b bool) int {
 	return 0
 }
 
-// fallbackFace is a font.Face that draws each rune with the first of its fonts
+// Face is a font.Face that draws each rune with the first of its fonts
 // that has a glyph for it, and a box when none has. Its first font is the
 // built-in one; the installed fonts are added when a rune that one lacks is
 // first asked for.
-type fallbackFace struct {
-	set      *fontSet
+type Face struct {
+	set      *Set
 	size     float64 // in pixels
 	bold     bool
 	ppem     fixed.Int26_6 // size, for kerning
@@ -185,7 +184,7 @@ type fallbackFace struct {
 }
 
 // add appends a font to the face's fonts, skipping one that cannot be sized.
-func (f *fallbackFace) add(fnt *sfnt.Font) {
+func (f *Face) add(fnt *sfnt.Font) {
 	face, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: f.size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return
@@ -195,7 +194,7 @@ func (f *fallbackFace) add(fnt *sfnt.Font) {
 }
 
 // pick is the index of the font for r and whether any font covers it (else 0).
-func (f *fallbackFace) pick(r rune) (int, bool) {
+func (f *Face) pick(r rune) (int, bool) {
 	for i := 0; ; i++ {
 		if i == len(f.fonts) {
 			if f.extended {
@@ -220,8 +219,8 @@ func invisible(r rune) bool {
 	return r <= ' ' || r == 0x200b || r == 0x200c || r == 0x200d || r == 0xfe0f
 }
 
-// missingRune is the first rune of s, other than spaces and controls, that no font covers.
-func (f *fallbackFace) missingRune(s string) (rune, bool) {
+// MissingRune returns the first rune of s, other than spaces and controls, that no font covers.
+func (f *Face) MissingRune(s string) (rune, bool) {
 	for _, r := range s {
 		if invisible(r) {
 			continue
@@ -233,14 +232,15 @@ func (f *fallbackFace) missingRune(s string) (rune, bool) {
 	return 0, false
 }
 
-func (f *fallbackFace) Close() error { return nil }
+// Close does nothing: a Face holds no resource to release.
+func (f *Face) Close() error { return nil }
 
 // A rune no font covers is drawn as a box outline of our own, not the first
 // font's .notdef glyph, so that it shows whatever that glyph looks like.
 
 // tofu is the box of an uncovered rune at the origin: its bounds and advance,
 // about an em wide and a cap height tall.
-func (f *fallbackFace) tofu() (fixed.Rectangle26_6, fixed.Int26_6) {
+func (f *Face) tofu() (fixed.Rectangle26_6, fixed.Int26_6) {
 	m := f.faces[0].Metrics()
 	em := m.Ascent + m.Descent
 	bounds := fixed.Rectangle26_6{
@@ -250,7 +250,8 @@ func (f *fallbackFace) tofu() (fixed.Rectangle26_6, fixed.Int26_6) {
 	return bounds, em
 }
 
-func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+// Glyph draws r with the first font that has it, or as a box (font.Face).
+func (f *Face) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
 	i, ok := f.pick(r)
 	if ok || invisible(r) {
 		return f.faces[i].Glyph(dot, r)
@@ -269,7 +270,8 @@ func (f *fallbackFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, imag
 	return dr, mask, image.Point{}, adv, true
 }
 
-func (f *fallbackFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
+// GlyphBounds is r's bounds and advance in the font that draws it (font.Face).
+func (f *Face) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
 	i, ok := f.pick(r)
 	if ok || invisible(r) {
 		return f.faces[i].GlyphBounds(r)
@@ -278,7 +280,8 @@ func (f *fallbackFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, 
 	return b, adv, true
 }
 
-func (f *fallbackFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+// GlyphAdvance is r's advance in the font that draws it (font.Face).
+func (f *Face) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
 	i, ok := f.pick(r)
 	if ok || invisible(r) {
 		return f.faces[i].GlyphAdvance(r)
@@ -291,7 +294,7 @@ func (f *fallbackFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
 // itself: opentype.Face's Kern scales every font's kerning to 32 px whatever
 // the face's size (x/image v0.21), which is not the width package textwidth
 // computes.
-func (f *fallbackFace) Kern(r0, r1 rune) fixed.Int26_6 {
+func (f *Face) Kern(r0, r1 rune) fixed.Int26_6 {
 	a, okA := f.pick(r0)
 	b, okB := f.pick(r1)
 	if !okA || !okB || a != b {
@@ -310,4 +313,5 @@ func (f *fallbackFace) Kern(r0, r1 rune) fixed.Int26_6 {
 	return k
 }
 
-func (f *fallbackFace) Metrics() font.Metrics { return f.faces[0].Metrics() }
+// Metrics are the built-in font's (font.Face).
+func (f *Face) Metrics() font.Metrics { return f.faces[0].Metrics() }
