@@ -476,6 +476,48 @@ func TestFreshAuditFacts(t *testing.T) {
 	}
 }
 
+// TestAudit3EdgeFacts pins what the third audit of the edges (seed 20261204,
+// README.md) corrected against the makers' own pages.
+func TestAudit3EdgeFacts(t *testing.T) {
+	l := load(t)
+	// BELLE's dataset lists, at every commit, never name text-davinci-003 as
+	// Guanaco's generator, and Chinese-Vicuna's README names none: no edge.
+	if got := edgeRelation(l, "text-davinci-003", "chinese-vicuna"); got != "" {
+		t.Errorf("text-davinci-003 → chinese-vicuna is %q; no primary page states it", got)
+	}
+	// The model index files text-davinci-002 under FeedME, not under the
+	// methods "trained similarly to the ones from the InstructGPT paper".
+	var note string
+	for _, e := range l.Parents("text-davinci-002") {
+		if e.From == "instructgpt" {
+			note = e.Note
+		}
+	}
+	if !strings.Contains(note, "FeedME") || strings.Contains(note, "trained with the InstructGPT method") {
+		t.Errorf("instructgpt → text-davinci-002 note %q: the model index says FeedME", note)
+	}
+	rels := []struct {
+		from, to string
+		rel      graph.Relation
+	}{
+		// DeepSeek-V3.2-Exp report: continued pre-training from a base checkpoint
+		// of DeepSeek-V3.1-Terminus.
+		{"deepseek-v3.1", "deepseek-v3.2-exp", "continued-pretrain"},
+		// Yi-1.5 README: continuously pre-trained on Yi with 500B tokens.
+		{"yi", "yi-1.5", "continued-pretrain"},
+		// CodeGeeX2 README: ChatGLM2-6B further pre-trained on 600B code tokens.
+		{"chatglm2-6b", "codegeex2", "continued-pretrain"},
+		// xmtf README: mT0 and BLOOMZ finetuned from the matching pretrained checkpoints.
+		{"mt5", "mt0", "instruction-tune"},
+		{"bloom-1b1", "bloomz-1b1", "finetune"},
+	}
+	for _, w := range rels {
+		if got := edgeRelation(l, w.from, w.to); got != w.rel {
+			t.Errorf("%s → %s is %q, want %q", w.from, w.to, got, w.rel)
+		}
+	}
+}
+
 // TestSurveyNamesResolve: every name the survey uses for a model, sizes and
 // umbrella labels included, finds a row, and the right one.
 func TestSurveyNamesResolve(t *testing.T) {
