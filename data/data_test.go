@@ -783,3 +783,34 @@ func TestLicenceFacts(t *testing.T) {
 		t.Errorf("flan-t5: access %s, licence %q", m.Access, attr(m, "license"))
 	}
 }
+
+// TestThirdAuditRowsBFacts pins the facts the third audit (rows 31–60 of its
+// sample) found wrong and corrected from the maker's pages.
+func TestThirdAuditRowsBFacts(t *testing.T) {
+	l := load(t)
+	sizes := []struct {
+		id        string
+		want, not []string
+	}{
+		// zai-org's GLM-4.5V collection on the Hub lists the checkpoint at 108B;
+		// 106B is the GLM-4.5-Air text model it is built on (GLM-V README).
+		{"glm-4.5v", []string{"108B"}, []string{"106B"}},
+	}
+	for _, s := range sizes {
+		m, ok := l.Model(s.id)
+		if !ok {
+			t.Errorf("no model %s", s.id)
+			continue
+		}
+		for _, p := range s.want {
+			if !slices.Contains(m.Params, p) {
+				t.Errorf("%s params %v lack %s", s.id, m.Params, p)
+			}
+		}
+		for _, p := range s.not {
+			if slices.Contains(m.Params, p) {
+				t.Errorf("%s params %v still carry %s", s.id, m.Params, p)
+			}
+		}
+	}
+}
