@@ -114,6 +114,18 @@ func TestIndexSameLineage(t *testing.T) {
 	}
 	sameLineage(t, warm.l, ref2)
 	sameLineage(t, ref.l, ref2)
+	// Answers sort by the packed dates: the loader's and the index's are each
+	// model's own.
+	for _, l := range []*Lineage{ref2, warm.l} {
+		if len(l.s.dates) != l.s.n {
+			t.Fatalf("%d packed dates for %d models", len(l.s.dates), l.s.n)
+		}
+		for i := range int32(l.s.n) {
+			if got, want := l.s.dates[i], packDate(l.s.decode(i).Date); got != want {
+				t.Errorf("model %s: packed date %d, want %d", l.s.id(i), got, want)
+			}
+		}
+	}
 	m, _ := warm.l.Model("x/quoted")
 	if m.Name != `Quoted, "name"` || m.Description != "multi\nline" || len(m.Attrs) != 1 || m.Attrs[0] != (Attr{"license", ""}) {
 		t.Errorf("decoded from the index: %+v", m)

@@ -699,6 +699,9 @@ func (ld *loader) finish() (*Lineage, error) {
 				"edge %s -> %s: the child is dated %s, before its parent (%s)", s.id(e[0]), s.id(e[1]), unpackDate(cd), unpackDate(pd))
 		}
 	}
+	if !s.pre && len(ld.dates) == s.n {
+		s.dates = ld.dates // kept: answers sort by them without reading rows
+	}
 	ld.dates = nil
 	ld.ps.sort(ld.nodesName, ld.edgesName)
 	if ld.ps.Errors() > 0 {

@@ -199,7 +199,8 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 func (r *Reached) sort() {
 	s := r.s
 	keyed := make([]hopKey, len(r.order))
-	// The keys read every model's row: a large answer's are read side by side.
+	// Without packed dates the keys read every model's row: a large answer's
+	// are read side by side.
 	parts := min(runtime.GOMAXPROCS(0), 1+len(r.order)/16384, 8)
 	bad := make([]bool, parts)
 	var wg sync.WaitGroup
@@ -209,6 +210,10 @@ func (r *Reached) sort() {
 			defer wg.Done()
 			for k := p * len(r.order) / parts; k < (p+1)*len(r.order)/parts; k++ {
 				v := r.order[k]
+				if s.dates != nil {
+					keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(s.dates[v]), idPrefix(s.id(v)), v}
+					continue
+				}
 				d := s.date(v)
 				if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
 					bad[p] = true // a date made in code that does not pack

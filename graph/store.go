@@ -35,6 +35,9 @@ type store struct {
 	idLen  []uint32
 	// idExtra holds the ids that are not a plain span of nodes (quoted with "").
 	idExtra []byte
+	// dates: model -> its date packed (packDate), for sorting answers without
+	// reading rows; nil when every model was made in code.
+	dates []uint32
 	// pre holds models made in code (New, Subgraph); the cache holds them too.
 	pre bool
 
@@ -213,6 +216,9 @@ func (s *store) row(i int32, f func(fields []csvField)) bool {
 
 // date returns the date of model i, reading only what it needs.
 func (s *store) date(i int32) Date {
+	if s.dates != nil {
+		return unpackDate(s.dates[i])
+	}
 	if m := s.cache[i].Load(); m != nil {
 		return m.Date
 	}
