@@ -132,11 +132,12 @@ func (w *lineWrites) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-// TestTableInChunks: a table laid out line by line from its chunks writes what
-// laying out the whole text at once writes, for text of CJK names, colour codes,
-// control characters, ragged and empty lines, with and without a final newline,
-// written in pieces of any size; and every write ends with a whole line, so
-// that textWriter never sees half a character.
+// TestTableInChunks: a table kept in chunks of whole lines and laid out a chunk
+// at a time, side by side, writes what laying out the whole text at once
+// writes, for text of CJK names, colour codes, control characters, ragged and
+// empty lines, with and without a final newline, written in pieces of any
+// size; and every write ends with a whole line, so that textWriter never sees
+// half a character.
 func TestTableInChunks(t *testing.T) {
 	cells := []string{"羊驼", "ab", "", "x\x07y", "\x1b[32mfinetune\x1b[0m ← Ｌｌａｍａ", "e\u0301", "trailing  ", "a\u202eb", "\xff", "1"}
 	var text strings.Builder
@@ -164,6 +165,14 @@ func TestTableInChunks(t *testing.T) {
 					k := min(piece, len(b))
 					tw.Write(b[:k])
 					b = b[k:]
+				}
+				for i, c := range tw.chunks[:max(len(tw.chunks)-1, 0)] {
+					if !bytes.HasSuffix(c, []byte("\n")) {
+						t.Fatalf("pieces of %d: chunk %d of %d ends inside a line", piece, i, len(tw.chunks))
+					}
+				}
+				if len(src) > 2*tableChunk && len(tw.chunks) < 3 {
+					t.Fatalf("%d bytes kept in %d chunks", len(src), len(tw.chunks))
 				}
 				if err := tw.Flush(); err != nil {
 					t.Fatal(err)
