@@ -527,3 +527,56 @@ func TestReachLargeSorted(t *testing.T) {
 		prev = h
 	}
 }
+
+// TestReachSteps: the edges the walk records for each hop are the ones a hop
+// looks up (every edge from a model one hop nearer that the filter allows, in
+// the order the model lists them), for merges, filtered edges and a depth
+// limit, in both directions.
+func TestReachSteps(t *testing.T) {
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,source\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 3000 {
+		fmt.Fprintf(&nb, "m%d,M %d,2024-%02d,s\n", i, i, 1+i%5)
+		if i == 0 {
+			continue
+		}
+		fmt.Fprintf(&eb, "m%d,m%d,finetune\n", (i-1)/3, i)
+		if i%7 == 0 { // a second parent at the same depth, or nearer, or farther
+			fmt.Fprintf(&eb, "m%d,m%d,merge\n", (i-1)/3+1+i%3, i)
+		}
+		if i%11 == 0 {
+			fmt.Fprintf(&eb, "m%d,m%d,teacher-data\n", (i-1)/3+5, i) // filtered unless all
+		}
+	}
+	l, err := Load(Input{Name: "nodes.csv", Reader: strings.NewReader(nb.String())}, Input{Name: "edges.csv", Reader: strings.NewReader(eb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := l.ParseRelations("all")
+	multi := 0
+	for _, id := range []string{"m0", "m1", "m5", "m2999", "m1500"} {
+		for _, opt := range []QueryOptions{{}, {Relations: all}, {Depth: 3}, {Depth: 2, Relations: all}} {
+			for _, down := range []bool{true, false} {
+				r := l.Reach(id, opt, down)
+				if r.step == nil {
+					t.Fatal("the walk recorded no steps")
+				}
+				look := *r
+				look.step, look.more = nil, nil
+				for k := range r.Len() {
+					got, want := r.Hop(k), look.Hop(k)
+					if len(got.Edges) == 0 || !slices.Equal(got.Edges, want.Edges) {
+						t.Fatalf("%s down=%v %+v hop %d: edges %v, want %v", id, down, opt, k, got.Edges, want.Edges)
+					}
+					if len(got.Edges) > 1 {
+						multi++
+					}
+				}
+			}
+		}
+	}
+	if multi == 0 {
+		t.Fatal("no hop with more than one edge")
+	}
+}
