@@ -438,8 +438,9 @@ func TestIndexStamp(t *testing.T) {
 }
 
 // TestReachedAll: walking a Reached yields the hops Descendants and Ancestors
-// return, with models equal to the Lineage's, and keeps none of them; Name is
-// Model's name.
+// return, with models equal to the Lineage's, and keeps none of them; HopInto
+// yields the same hops into one Model, sharing no array with the Lineage's
+// models; Name is Model's name.
 func TestReachedAll(t *testing.T) {
 	nodes, edges := testDataset(t)
 	cache := t.TempDir()
@@ -449,6 +450,8 @@ func TestReachedAll(t *testing.T) {
 			t.Fatalf("indexed %v, want %v", l.indexed, indexed)
 		}
 		fresh := load(t, nodes, edges, cache, indexNow).l // nothing decoded yet
+		var into Model
+		var edgeBuf []Edge
 		for _, m := range l.Models() {
 			if name, ok := fresh.Name(m.ID); !ok || name != m.Name {
 				t.Fatalf("Name(%s) = %q, %v; want %q", m.ID, name, ok, m.Name)
@@ -469,6 +472,16 @@ func TestReachedAll(t *testing.T) {
 					if r.Len() != len(want) || len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 						t.Fatalf("%s down=%v %+v: walked %d hops, want %d", m.ID, down, opt, len(got), len(want))
 					}
+					// HopInto gives Hop's hop, into one Model and one edge
+					// array, from rows (fresh) and from decoded models (l).
+					for _, rr := range []*Reached{r, l.Reach(m.ID, opt, down)} {
+						for k := range rr.Len() {
+							h, w := rr.HopInto(k, &into, &edgeBuf), rr.Hop(k)
+							if h.Model != &into || h.Depth != w.Depth || !slices.Equal(h.Edges, w.Edges) || !reflect.DeepEqual(nilLists(*h.Model), nilLists(*w.Model)) {
+								t.Fatalf("%s: HopInto(%d) = %+v, want %+v", m.ID, k, h, w)
+							}
+						}
+					}
 				}
 			}
 		}
@@ -477,7 +490,27 @@ func TestReachedAll(t *testing.T) {
 				t.Fatalf("walking kept model %d", i)
 			}
 		}
+		// Decoding into one Model changed none of l's own.
+		other := load(t, nodes, edges, cache, indexNow).l
+		for _, m := range l.Models() {
+			if o, _ := other.Model(m.ID); !reflect.DeepEqual(m, o) {
+				t.Fatalf("model %s changed: %+v, want %+v", m.ID, m, o)
+			}
+		}
 	}
+}
+
+// nilLists is m with its empty lists nil.
+func nilLists(m Model) Model {
+	for _, l := range []*[]string{&m.Aliases, &m.Orgs, &m.Params} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	if len(m.Attrs) == 0 {
+		m.Attrs = nil
+	}
+	return m
 }
 
 // TestIDPrefix: ids whose prefixes differ are ordered as the prefixes are.

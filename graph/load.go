@@ -439,21 +439,23 @@ func IsWebURL(s string) bool {
 		!strings.ContainsAny(s, " \t\r\n<>\"")
 }
 
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	parts := strings.Split(s, ";")
-	out := parts[:0]
-	for _, p := range parts {
+// splitList splits a ;-separated list, dropping blank items: nil when none.
+func splitList(s string) []string { return appendList(nil, s) }
+
+// appendList appends the items of a ;-separated list to dst, dropping blank ones.
+func appendList(dst []string, s string) []string {
+	for s != "" {
+		p := s
+		if i := strings.IndexByte(s, ';'); i >= 0 {
+			p, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return dst
 }
 
 // readEdges reads edges.csv as a stream and resolves each edge's ends.

@@ -299,6 +299,19 @@ func (r *Reached) Hop(k int) Hop {
 	return r.hop(k, r.s.peek(r.order[k]), nil)
 }
 
+// HopInto is Hop with the model decoded into *m and the edges into *edges,
+// reusing the arrays of m's slices and of *edges, so that walking a large
+// answer allocates little per hop. The hop's Model is m and its Edges a part of
+// *edges, both valid until the next call with them. m's lists may be empty
+// rather than nil where Hop's are nil; m never shares an array with a model
+// the Lineage returns. It is safe to call from several goroutines at once with
+// different m and edges.
+func (r *Reached) HopInto(k int, m *Model, edges *[]Edge) Hop {
+	r.s.peekInto(r.order[k], m)
+	*edges = (*edges)[:0]
+	return r.hop(k, m, edges)
+}
+
 // hops returns the hops with the Lineage's own models, their edges in one array.
 func (r *Reached) hops() []Hop {
 	if !r.found {
