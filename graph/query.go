@@ -173,7 +173,7 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 	step := []int32{}
 	frontier := []int32{start}
 	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
-		var next []int32
+		level := len(order) // the next frontier is the models this level adds
 		for _, v := range frontier {
 			for _, ei := range adj(v) {
 				if !r.allows(int32(ei)) {
@@ -183,7 +183,6 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 				switch r.depth.get(w) {
 				case 0:
 					r.depth.set(w, d+1, s.n)
-					next = append(next, w)
 					order = append(order, w)
 					step = append(step, int32(ei))
 				case d + 1: // another edge from this hop's level
@@ -194,7 +193,7 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 				}
 			}
 		}
-		frontier = next
+		frontier = order[level:]
 	}
 	r.order, r.step = order, step
 	if keep {
