@@ -191,6 +191,31 @@ func TestTableInChunks(t *testing.T) {
 	}
 }
 
+// TestPrintableWords: the shortcuts that test 8 bytes at once agree with the
+// rules byte by byte, for every byte value at every place of a line.
+func TestPrintableWords(t *testing.T) {
+	for b := range 256 {
+		for at := range 17 {
+			s := []byte(strings.Repeat("a", 17))
+			s[at] = byte(b)
+			printable := 0x20 <= b && b <= 0x7e
+			if got := plainASCII(string(s), false); got != printable {
+				t.Fatalf("plainASCII(%q, false) = %v", s, got)
+			}
+			if got := plainASCII(string(s), true); got != (printable || b == '\t' || b == '\n') {
+				t.Fatalf("plainASCII(%q, true) = %v", s, got)
+			}
+			for _, style := range []bool{false, true} {
+				// A \x01 at the end forces the rule's slow path (see TestNeedsEscape).
+				slow := strings.TrimSuffix(escapeText(string(s)+"\x01", style), `\x01`)
+				if got, want := needsEscape(string(s), style), slow != string(s); got != want {
+					t.Fatalf("needsEscape(%q, %v) = %v, want %v", s, style, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestNeedsEscape: escapeText's shortcut agrees with its rule (a \x01 added at
 // the end forces the rule's slow path and comes out as its escape).
 func TestNeedsEscape(t *testing.T) {
