@@ -7,7 +7,8 @@
 // queries (Ancestors, Descendants, Path, CommonAncestors, Resolve, List, Stats)
 // and is safe for concurrent use. New builds one from models made in code.
 // Reach gives an ancestry answer as model numbers, to be walked one decoded
-// model at a time, for answers too large to hold.
+// model at a time (Reached.HopInto decodes each into one reused Model), for
+// answers too large to hold.
 //
 // A Lineage is laid out for registries of a million models: a model's row is
 // decoded only when a query returns it, ids are spans of the file's bytes, and
