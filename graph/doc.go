@@ -7,7 +7,8 @@
 // queries (Ancestors, Descendants, Path, CommonAncestors, Resolve, List, Stats)
 // and is safe for concurrent use. New builds one from models made in code.
 // Reach gives an ancestry answer as model numbers, to be walked one decoded
-// model at a time, for answers too large to hold.
+// model at a time (Reached.HopInto decodes each into one reused Model), for
+// answers too large to hold.
 //
 // A Lineage is laid out for registries of a million models: a model's row is
 // decoded only when a query returns it, ids are spans of the file's bytes, and
@@ -37,7 +38,7 @@
 // in the future, is rebuilt, since its "date is in the future" warnings would
 // differ. A file that changes while it is being loaded gets no index.
 //
-// Format (version 3, all integers little-endian):
+// Format (version 4, all integers little-endian):
 //
 //	magic    8 bytes "lineage\x00"
 //	version  uint32
@@ -52,8 +53,9 @@
 // counts and days (meta), the header's columns, id offsets and lengths into
 // nodes.csv plus the ids that are not spans of it, row offsets and lines, the
 // id hash table, edge ends, relation numbers and names, edge lines, notes and
-// sources, the CSR offsets and edge lists in both directions, and the warnings
-// the load reported. Rows are decoded from nodes.csv itself, which the key
+// sources, the CSR offsets and edge lists in both directions, the warnings
+// the load reported, and each model's date packed in a uint32 (year<<9 |
+// month<<5 | day, 0 for none), which ancestry answers sort by. Rows are decoded from nodes.csv itself, which the key
 // vouches for.
 //
 // # The stamp

@@ -23,7 +23,7 @@ import (
 
 const (
 	indexMagic   = "lineage\x00"
-	indexVersion = 3
+	indexVersion = 4
 	crcChunks    = 4 // the checksum is of 4 parts, checked side by side
 	sampleSize   = 64 << 10
 )
@@ -51,7 +51,8 @@ const (
 	secInOff
 	secInE
 	secProblems
-	secCount = secProblems
+	secDates
+	secCount = secDates
 )
 
 // FileOptions tune LoadFilesWith.
@@ -292,6 +293,7 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 		secELine - 1: asBytes(s.eline), secEAux - 1: asBytes(s.eaux), secAux - 1: s.aux,
 		secOutOff - 1: asBytes(s.outOff), secOutE - 1: asBytes(s.outE),
 		secInOff - 1: asBytes(s.inOff), secInE - 1: asBytes(s.inE), secProblems - 1: probs,
+		secDates - 1: asBytes(s.dates),
 	}
 	var head []byte
 	head = append(head, indexMagic...)
@@ -577,7 +579,7 @@ func (r *indexReader) lineage(nf *os.File, now time.Time) (*Lineage, error) {
 	}{
 		{secIDOff, &s.idOff, n}, {secIDLen, &s.idLen, n}, {secRowOff, &s.rowOff, n}, {secLine, &s.line, n},
 		{secELine, &s.eline, ne}, {secOutOff, &s.outOff, n + 1}, {secOutE, &s.outE, ne},
-		{secInOff, &s.inOff, n + 1}, {secInE, &s.inE, ne},
+		{secInOff, &s.inOff, n + 1}, {secInE, &s.inE, ne}, {secDates, &s.dates, n},
 	} {
 		if *a.dst, err = u32(a.k, a.want); err != nil {
 			return nil, err

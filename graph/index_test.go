@@ -114,6 +114,18 @@ func TestIndexSameLineage(t *testing.T) {
 	}
 	sameLineage(t, warm.l, ref2)
 	sameLineage(t, ref.l, ref2)
+	// Answers sort by the packed dates: the loader's and the index's are each
+	// model's own.
+	for _, l := range []*Lineage{ref2, warm.l} {
+		if len(l.s.dates) != l.s.n {
+			t.Fatalf("%d packed dates for %d models", len(l.s.dates), l.s.n)
+		}
+		for i := range int32(l.s.n) {
+			if got, want := l.s.dates[i], packDate(l.s.decode(i).Date); got != want {
+				t.Errorf("model %s: packed date %d, want %d", l.s.id(i), got, want)
+			}
+		}
+	}
 	m, _ := warm.l.Model("x/quoted")
 	if m.Name != `Quoted, "name"` || m.Description != "multi\nline" || len(m.Attrs) != 1 || m.Attrs[0] != (Attr{"license", ""}) {
 		t.Errorf("decoded from the index: %+v", m)
@@ -426,8 +438,9 @@ func TestIndexStamp(t *testing.T) {
 }
 
 // TestReachedAll: walking a Reached yields the hops Descendants and Ancestors
-// return, with models equal to the Lineage's, and keeps none of them; Name is
-// Model's name.
+// return, with models equal to the Lineage's, and keeps none of them; HopInto
+// yields the same hops into one Model, sharing no array with the Lineage's
+// models; Name is Model's name.
 func TestReachedAll(t *testing.T) {
 	nodes, edges := testDataset(t)
 	cache := t.TempDir()
@@ -437,6 +450,8 @@ func TestReachedAll(t *testing.T) {
 			t.Fatalf("indexed %v, want %v", l.indexed, indexed)
 		}
 		fresh := load(t, nodes, edges, cache, indexNow).l // nothing decoded yet
+		var into Model
+		var edgeBuf []Edge
 		for _, m := range l.Models() {
 			if name, ok := fresh.Name(m.ID); !ok || name != m.Name {
 				t.Fatalf("Name(%s) = %q, %v; want %q", m.ID, name, ok, m.Name)
@@ -457,6 +472,16 @@ func TestReachedAll(t *testing.T) {
 					if r.Len() != len(want) || len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 						t.Fatalf("%s down=%v %+v: walked %d hops, want %d", m.ID, down, opt, len(got), len(want))
 					}
+					// HopInto gives Hop's hop, into one Model and one edge
+					// array, from rows (fresh) and from decoded models (l).
+					for _, rr := range []*Reached{r, l.Reach(m.ID, opt, down)} {
+						for k := range rr.Len() {
+							h, w := rr.HopInto(k, &into, &edgeBuf), rr.Hop(k)
+							if h.Model != &into || h.Depth != w.Depth || !slices.Equal(h.Edges, w.Edges) || !reflect.DeepEqual(nilLists(*h.Model), nilLists(*w.Model)) {
+								t.Fatalf("%s: HopInto(%d) = %+v, want %+v", m.ID, k, h, w)
+							}
+						}
+					}
 				}
 			}
 		}
@@ -465,7 +490,27 @@ func TestReachedAll(t *testing.T) {
 				t.Fatalf("walking kept model %d", i)
 			}
 		}
+		// Decoding into one Model changed none of l's own.
+		other := load(t, nodes, edges, cache, indexNow).l
+		for _, m := range l.Models() {
+			if o, _ := other.Model(m.ID); !reflect.DeepEqual(m, o) {
+				t.Fatalf("model %s changed: %+v, want %+v", m.ID, m, o)
+			}
+		}
 	}
+}
+
+// nilLists is m with its empty lists nil.
+func nilLists(m Model) Model {
+	for _, l := range []*[]string{&m.Aliases, &m.Orgs, &m.Params} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	if len(m.Attrs) == 0 {
+		m.Attrs = nil
+	}
+	return m
 }
 
 // TestIDPrefix: ids whose prefixes differ are ordered as the prefixes are.
@@ -513,5 +558,58 @@ func TestReachLargeSorted(t *testing.T) {
 			}
 		}
 		prev = h
+	}
+}
+
+// TestReachSteps: the edges the walk records for each hop are the ones a hop
+// looks up (every edge from a model one hop nearer that the filter allows, in
+// the order the model lists them), for merges, filtered edges and a depth
+// limit, in both directions.
+func TestReachSteps(t *testing.T) {
+	var nb, eb strings.Builder
+	nb.WriteString("id,name,date,source\n")
+	eb.WriteString("from,to,relation\n")
+	for i := range 3000 {
+		fmt.Fprintf(&nb, "m%d,M %d,2024-%02d,s\n", i, i, 1+i%5)
+		if i == 0 {
+			continue
+		}
+		fmt.Fprintf(&eb, "m%d,m%d,finetune\n", (i-1)/3, i)
+		if i%7 == 0 { // a second parent at the same depth, or nearer, or farther
+			fmt.Fprintf(&eb, "m%d,m%d,merge\n", (i-1)/3+1+i%3, i)
+		}
+		if i%11 == 0 {
+			fmt.Fprintf(&eb, "m%d,m%d,teacher-data\n", (i-1)/3+5, i) // filtered unless all
+		}
+	}
+	l, err := Load(Input{Name: "nodes.csv", Reader: strings.NewReader(nb.String())}, Input{Name: "edges.csv", Reader: strings.NewReader(eb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := l.ParseRelations("all")
+	multi := 0
+	for _, id := range []string{"m0", "m1", "m5", "m2999", "m1500"} {
+		for _, opt := range []QueryOptions{{}, {Relations: all}, {Depth: 3}, {Depth: 2, Relations: all}} {
+			for _, down := range []bool{true, false} {
+				r := l.Reach(id, opt, down)
+				if r.step == nil {
+					t.Fatal("the walk recorded no steps")
+				}
+				look := *r
+				look.step, look.more = nil, nil
+				for k := range r.Len() {
+					got, want := r.Hop(k), look.Hop(k)
+					if len(got.Edges) == 0 || !slices.Equal(got.Edges, want.Edges) {
+						t.Fatalf("%s down=%v %+v hop %d: edges %v, want %v", id, down, opt, k, got.Edges, want.Edges)
+					}
+					if len(got.Edges) > 1 {
+						multi++
+					}
+				}
+			}
+		}
+	}
+	if multi == 0 {
+		t.Fatal("no hop with more than one edge")
 	}
 }

@@ -439,21 +439,23 @@ func IsWebURL(s string) bool {
 		!strings.ContainsAny(s, " \t\r\n<>\"")
 }
 
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	parts := strings.Split(s, ";")
-	out := parts[:0]
-	for _, p := range parts {
+// splitList splits a ;-separated list, dropping blank items: nil when none.
+func splitList(s string) []string { return appendList(nil, s) }
+
+// appendList appends the items of a ;-separated list to dst, dropping blank ones.
+func appendList(dst []string, s string) []string {
+	for s != "" {
+		p := s
+		if i := strings.IndexByte(s, ';'); i >= 0 {
+			p, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return dst
 }
 
 // readEdges reads edges.csv as a stream and resolves each edge's ends.
@@ -698,6 +700,9 @@ func (ld *loader) finish() (*Lineage, error) {
 			ld.add(ld.edgesName, int(p.line[ei]), int(p.cols[ei][1]), Warning,
 				"edge %s -> %s: the child is dated %s, before its parent (%s)", s.id(e[0]), s.id(e[1]), unpackDate(cd), unpackDate(pd))
 		}
+	}
+	if !s.pre && len(ld.dates) == s.n {
+		s.dates = ld.dates // kept: answers sort by them without reading rows
 	}
 	ld.dates = nil
 	ld.ps.sort(ld.nodesName, ld.edgesName)

@@ -135,10 +135,15 @@ func (l *Lineage) Descendants(id string, opt QueryOptions) []Hop {
 // until it is asked for. All walks it decoding one model at a time and keeping
 // none, so that an answer of 200,000 models can be written out in little memory.
 type Reached struct {
-	s      *store
-	order  []int32 // the models found, in answer order
-	deps   []int32 // 1 + the depth of each, in the same order
-	depth  *depths // 1 + the depth of every model reached, 0 for the others
+	s     *store
+	order []int32 // the models found, in answer order
+	deps  []int32 // 1 + the depth of each, in the same order
+	depth *depths // 1 + the depth of every model reached, 0 for the others
+	// step: the first edge found from a model one hop nearer, in answer order,
+	// and more: the other such edges of the models that have more. The walk
+	// finds every edge of a hop; nil step: hops look their edges up.
+	step   []int32
+	more   map[int32][]int32
 	allows func(ei int32) bool
 	down   bool
 	found  bool // the queried model exists
@@ -165,25 +170,32 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 	}
 	r.depth.set(start, 1, s.n)
 	order := []int32{}
+	step := []int32{}
 	frontier := []int32{start}
 	for d := int32(1); len(frontier) > 0 && (opt.Depth <= 0 || int(d) <= opt.Depth); d++ {
-		var next []int32
+		level := len(order) // the next frontier is the models this level adds
 		for _, v := range frontier {
 			for _, ei := range adj(v) {
 				if !r.allows(int32(ei)) {
 					continue
 				}
 				w := s.ends[ei][far]
-				if r.depth.get(w) == 0 {
+				switch r.depth.get(w) {
+				case 0:
 					r.depth.set(w, d+1, s.n)
-					next = append(next, w)
 					order = append(order, w)
+					step = append(step, int32(ei))
+				case d + 1: // another edge from this hop's level
+					if r.more == nil {
+						r.more = map[int32][]int32{}
+					}
+					r.more[w] = append(r.more[w], int32(ei))
 				}
 			}
 		}
-		frontier = next
+		frontier = order[level:]
 	}
-	r.order = order
+	r.order, r.step = order, step
 	if keep {
 		for _, v := range order {
 			s.model(v)
@@ -199,7 +211,8 @@ func (l *Lineage) reach(id string, opt QueryOptions, down, keep bool) *Reached {
 func (r *Reached) sort() {
 	s := r.s
 	keyed := make([]hopKey, len(r.order))
-	// The keys read every model's row: a large answer's are read side by side.
+	// Without packed dates the keys read every model's row: a large answer's
+	// are read side by side.
 	parts := min(runtime.GOMAXPROCS(0), 1+len(r.order)/16384, 8)
 	bad := make([]bool, parts)
 	var wg sync.WaitGroup
@@ -209,17 +222,22 @@ func (r *Reached) sort() {
 			defer wg.Done()
 			for k := p * len(r.order) / parts; k < (p+1)*len(r.order)/parts; k++ {
 				v := r.order[k]
+				if s.dates != nil {
+					keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(s.dates[v]), idPrefix(s.id(v)), v, int32(k)}
+					continue
+				}
 				d := s.date(v)
 				if d.Year < 0 || d.Year >= 1<<22 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
 					bad[p] = true // a date made in code that does not pack
 					return
 				}
-				keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v}
+				keyed[k] = hopKey{uint64(r.depth.get(v))<<32 | uint64(packDate(d)), idPrefix(s.id(v)), v, int32(k)}
 			}
 		}()
 	}
 	wg.Wait()
 	if slices.Contains(bad, true) {
+		r.step, r.more = nil, nil // hops look their edges up
 		r.sortDates()
 		return
 	}
@@ -233,9 +251,11 @@ func (r *Reached) sort() {
 		return strings.Compare(s.id(a.i), s.id(b.i))
 	})
 	r.deps = make([]int32, len(keyed))
+	step := make([]int32, len(keyed))
 	for k, kh := range keyed {
-		r.order[k], r.deps[k] = kh.i, int32(kh.key>>32)
+		r.order[k], r.deps[k], step[k] = kh.i, int32(kh.key>>32), r.step[kh.at]
 	}
+	r.step = step
 }
 
 // sortDates sorts as sort does, comparing the dates themselves.
@@ -265,7 +285,7 @@ func (r *Reached) Len() int { return len(r.order) }
 func (r *Reached) All() iter.Seq[Hop] {
 	return func(yield func(Hop) bool) {
 		for k, v := range r.order {
-			if !yield(r.hop(v, r.deps[k], r.s.peek(v), nil)) {
+			if !yield(r.hop(k, r.s.peek(v), nil)) {
 				return
 			}
 		}
@@ -275,8 +295,20 @@ func (r *Reached) All() iter.Seq[Hop] {
 // Hop returns the k-th hop (0 <= k < Len()) as All yields it. It is safe to
 // call from several goroutines at once.
 func (r *Reached) Hop(k int) Hop {
-	v := r.order[k]
-	return r.hop(v, r.deps[k], r.s.peek(v), nil)
+	return r.hop(k, r.s.peek(r.order[k]), nil)
+}
+
+// HopInto is Hop with the model decoded into *m and the edges into *edges,
+// reusing the arrays of m's slices and of *edges, so that walking a large
+// answer allocates little per hop. The hop's Model is m and its Edges a part of
+// *edges, both valid until the next call with them. m's lists may be empty
+// rather than nil where Hop's are nil; m never shares an array with a model
+// the Lineage returns. It is safe to call from several goroutines at once with
+// different m and edges.
+func (r *Reached) HopInto(k int, m *Model, edges *[]Edge) Hop {
+	r.s.peekInto(r.order[k], m)
+	*edges = (*edges)[:0]
+	return r.hop(k, m, edges)
 }
 
 // hops returns the hops with the Lineage's own models, their edges in one array.
@@ -287,14 +319,15 @@ func (r *Reached) hops() []Hop {
 	hops := make([]Hop, len(r.order))
 	edges := make([]Edge, 0, len(r.order))
 	for k, v := range r.order {
-		hops[k] = r.hop(v, r.deps[k], r.s.model(v), &edges)
+		hops[k] = r.hop(k, r.s.model(v), &edges)
 	}
 	return hops
 }
 
-// hop is model v's hop (dv is 1 + its depth): its edges from the models one hop
-// nearer the start, appended to *buf when buf is not nil.
-func (r *Reached) hop(v, dv int32, m *Model, buf *[]Edge) Hop {
+// hop is the k-th hop: its model's edges from the models one hop nearer the
+// start, appended to *buf when buf is not nil.
+func (r *Reached) hop(k int, m *Model, buf *[]Edge) Hop {
+	v, dv := r.order[k], r.deps[k]
 	s := r.s
 	near, nearEnd := s.outOf, 1 // edges from the hop towards the start
 	if r.down {
@@ -306,10 +339,22 @@ func (r *Reached) hop(v, dv int32, m *Model, buf *[]Edge) Hop {
 		buf = &local
 	}
 	first := len(*buf)
-	for _, e := range near(v) {
-		ei := int32(e)
-		if r.depth.get(s.ends[ei][nearEnd]) == dv-1 && r.allows(ei) {
-			*buf = append(*buf, s.edge(ei))
+	if r.step != nil {
+		// The walk's edges, in the order near lists them: by number.
+		*buf = append(*buf, s.edge(r.step[k]))
+		if more := r.more[v]; len(more) > 0 {
+			es := slices.Sorted(slices.Values(append([]int32{r.step[k]}, more...)))
+			*buf = (*buf)[:first]
+			for _, ei := range es {
+				*buf = append(*buf, s.edge(ei))
+			}
+		}
+	} else {
+		for _, e := range near(v) {
+			ei := int32(e)
+			if r.depth.get(s.ends[ei][nearEnd]) == dv-1 && r.allows(ei) {
+				*buf = append(*buf, s.edge(ei))
+			}
 		}
 	}
 	if n := len(*buf); n > first {
@@ -353,7 +398,7 @@ func (d *depths) set(v, x int32, n int) {
 // id, and the model.
 type hopKey struct {
 	key, pre uint64
-	i        int32
+	i, at    int32 // the model, and its place in the walk's order
 }
 
 // idPrefix is the first eight bytes of id as a big-endian number (zeros past

@@ -35,6 +35,9 @@ type store struct {
 	idLen  []uint32
 	// idExtra holds the ids that are not a plain span of nodes (quoted with "").
 	idExtra []byte
+	// dates: model -> its date packed (packDate), for sorting answers without
+	// reading rows; nil when every model was made in code.
+	dates []uint32
 	// pre holds models made in code (New, Subgraph); the cache holds them too.
 	pre bool
 
@@ -189,11 +192,32 @@ func (s *store) peek(i int32) *Model {
 
 // decode reads model i from its row. The row was checked when it was loaded.
 func (s *store) decode(i int32) *Model {
-	m := &Model{ID: s.id(i), Line: int(s.line[i])}
+	m := &Model{}
+	s.decodeInto(i, m)
+	return m
+}
+
+// decodeInto reads model i from its row into *m, reusing the arrays of m's
+// slices (see fillModel).
+func (s *store) decodeInto(i int32, m *Model) {
+	*m = Model{ID: s.id(i), Line: int(s.line[i]), Aliases: m.Aliases[:0], Orgs: m.Orgs[:0], Params: m.Params[:0], Attrs: m.Attrs[:0]}
 	if !s.row(i, func(fields []csvField) { fillModel(m, s.cols, fields) }) {
 		m.Name = m.ID // unreachable for a row that loaded
 	}
-	return m
+}
+
+// peekInto is peek into *m, reusing the arrays of its slices: a decoded model
+// is copied, its slices too, so that m never shares an array with it.
+func (s *store) peekInto(i int32, m *Model) {
+	c := s.cache[i].Load()
+	if c == nil {
+		s.decodeInto(i, m)
+		return
+	}
+	a, o, p, at := m.Aliases[:0], m.Orgs[:0], m.Params[:0], m.Attrs[:0]
+	*m = *c
+	m.Aliases, m.Orgs, m.Params = append(a, c.Aliases...), append(o, c.Orgs...), append(p, c.Params...)
+	m.Attrs = append(at, c.Attrs...)
 }
 
 // row calls f with the fields of model i's row, which are views valid during
@@ -213,6 +237,9 @@ func (s *store) row(i int32, f func(fields []csvField)) bool {
 
 // date returns the date of model i, reading only what it needs.
 func (s *store) date(i int32) Date {
+	if s.dates != nil {
+		return unpackDate(s.dates[i])
+	}
 	if m := s.cache[i].Load(); m != nil {
 		return m.Date
 	}
@@ -244,12 +271,14 @@ func field(c *nodeCols, fields []csvField, k int) string {
 var scanners = sync.Pool{New: func() any { return new(scanner) }}
 
 // fillModel sets the fields of m other than ID and Line from a row's fields.
+// Its lists are appended to m's own slices cut to length 0 (nil for a new
+// Model), so that a Model decoded into again reuses their arrays.
 func fillModel(m *Model, c *nodeCols, fields []csvField) {
 	get := func(k int) string { return field(c, fields, k) }
 	m.Name = get(colName)
-	m.Aliases = splitList(get(colAliases))
-	m.Orgs = splitList(get(colOrg))
-	m.Params = splitList(get(colParams))
+	m.Aliases = appendList(m.Aliases[:0], get(colAliases))
+	m.Orgs = appendList(m.Orgs[:0], get(colOrg))
+	m.Params = appendList(m.Params[:0], get(colParams))
 	m.Arch = get(colArch)
 	m.Stage = get(colStage)
 	m.Description = get(colDescription)
@@ -257,8 +286,11 @@ func fillModel(m *Model, c *nodeCols, fields []csvField) {
 	m.URL = get(colURL)
 	m.Access = strings.ToLower(get(colAccess))
 	m.Date, _ = ParseDate(get(colDate))
+	m.Attrs = m.Attrs[:0]
 	if len(c.extra) > 0 {
-		m.Attrs = make([]Attr, 0, len(c.extra))
+		if m.Attrs == nil {
+			m.Attrs = make([]Attr, 0, len(c.extra))
+		}
 		for _, i := range c.extra {
 			v := ""
 			if i < len(fields) {

@@ -195,6 +195,8 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt 
 	type rowMaker struct {
 		buf   []byte
 		names map[string]string // of the models the steps lead to: few, met often
+		m     graph.Model       // each hop's model, decoded into again
+		edges []graph.Edge
 	}
 	makers := make([]rowMaker, workers)
 	for i := range makers {
@@ -213,7 +215,7 @@ func (c *cli) writeHops(l *graph.Lineage, m *graph.Model, r *graph.Reached, opt 
 			go func() {
 				defer wg.Done()
 				for k := from; k < to; k++ {
-					w.buf = c.appendHopRow(w.buf, l, r.Hop(k), down, w.names)
+					w.buf = c.appendHopRow(w.buf, l, r.HopInto(k, &w.m, &w.edges), down, w.names)
 				}
 			}()
 		}

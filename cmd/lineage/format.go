@@ -315,6 +315,10 @@ func escapeText(s string, style bool) string {
 // needsEscape reports whether escapeText changes s.
 func needsEscape(s string, style bool) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(s[i:]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' {
 			i++
@@ -341,6 +345,12 @@ func needsEscape(s string, style bool) bool {
 // when lines is true), which no rule escapes and which takes a column a byte.
 func plainASCII(s string, lines bool) bool {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && printable8(s[i:]) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < 0x20 || c > 0x7e {
 			if lines && (c == '\t' || c == '\n') {
 				continue
@@ -349,6 +359,17 @@ func plainASCII(s string, lines bool) bool {
 		}
 	}
 	return true
+}
+
+// printable8 reports whether the first 8 bytes of s (at least 8) are all
+// printable ASCII, 0x20 to 0x7e, testing them as one number.
+func printable8(s string) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	const space, del = 0x20 * ones, 0x7f * ones
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	d := x ^ del // a zero byte where x has 0x7f
+	return (x|(x-space)&^x|(d-ones)&^d)&high == 0
 }
 
 // isStyleCode reports whether s starts with one of the escapes cli.style writes.

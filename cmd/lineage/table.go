@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -22,9 +25,10 @@ import (
 // never padded. With fit > 0 (the terminal's width) the widest cells are cut,
 // ending in …, until every line fits, when that is possible.
 //
-// A table keeps only the text written to it, in chunks, and lays it out in two
-// passes over it (the widths, then the lines, written a batch of whole lines at
-// a time), so that a table of 200,000 rows costs little more than its text.
+// A table keeps only the text written to it, in chunks of whole lines, and lays
+// it out in two passes over it (the widths, then the lines), each pass over
+// several chunks side by side, writing a chunk's lines at a time in order, so
+// that a table of 200,000 rows costs little more than its text.
 type table struct {
 	w      io.Writer
 	style  bool // keep lineage's colour codes (colour is on)
@@ -38,47 +42,54 @@ func (c *cli) newTable() *table { return &table{w: c.stdout, style: c.color} }
 
 const tableChunk = 1 << 20
 
+// Write keeps p. Every chunk but the last ends on a line's end: a chunk that is
+// full hands its unfinished line on to the next (a line longer than a chunk
+// gets a chunk of its own, grown to hold it), so that chunks are laid out apart.
 func (t *table) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
-		if k := len(t.chunks); k == 0 || len(t.chunks[k-1]) == cap(t.chunks[k-1]) {
+		k := len(t.chunks)
+		if k == 0 {
 			t.chunks = append(t.chunks, make([]byte, 0, tableChunk))
+			k = 1
 		}
-		last := &t.chunks[len(t.chunks)-1]
-		k := min(len(p), cap(*last)-len(*last))
-		*last = append(*last, p[:k]...)
-		p = p[k:]
+		last := &t.chunks[k-1]
+		if len(*last) == cap(*last) {
+			i := bytes.LastIndexByte(*last, '\n')
+			tail := (*last)[i+1:]
+			next := make([]byte, 0, max(tableChunk, 2*len(tail)))
+			next = append(next, tail...)
+			if i < 0 {
+				*last = next // one line, longer than the chunk: grown
+			} else {
+				*last = (*last)[:i+1]
+				t.chunks = append(t.chunks, next)
+			}
+			continue
+		}
+		m := min(len(p), cap(*last)-len(*last))
+		*last = append(*last, p[:m]...)
+		p = p[m:]
 	}
 	return n, nil
 }
 
-// lines calls f with each line of the text, without its newline; nl tells
+// chunkLines calls f with each line of a chunk, without its newline; nl tells
 // whether it had one. The line is valid during the call.
-func (t *table) lines(f func(line []byte, nl bool)) {
-	var part []byte // a line that runs across chunks
-	for _, c := range t.chunks {
-		for len(c) > 0 {
-			i := bytes.IndexByte(c, '\n')
-			if i < 0 {
-				part = append(part, c...)
-				break
-			}
-			if len(part) > 0 {
-				part = append(part, c[:i]...)
-				f(part, true)
-				part = part[:0]
-			} else {
-				f(c[:i], true)
-			}
-			c = c[i+1:]
+func chunkLines(c []byte, f func(line []byte, nl bool)) {
+	for len(c) > 0 {
+		i := bytes.IndexByte(c, '\n')
+		if i < 0 {
+			f(c, false)
+			return
 		}
-	}
-	if len(part) > 0 {
-		f(part, false)
+		f(c[:i], true)
+		c = c[i+1:]
 	}
 }
 
-// Flush writes the table and empties it.
+// Flush writes the table and empties it. The chunks are measured side by side,
+// then laid out side by side a few at a time and written in order.
 func (t *table) Flush() error {
 	defer func() { t.chunks = nil }()
 	if t.fit > 0 {
@@ -89,34 +100,67 @@ func (t *table) Flush() error {
 		_, err := t.w.Write(t.layoutWhole(string(text)))
 		return err
 	}
-	var widths []int
-	var cells []string
 	// The cells are views of the line, used before it changes.
 	view := func(line []byte) string { return unsafe.String(unsafe.SliceData(line), len(line)) }
-	t.lines(func(line []byte, _ bool) {
-		cells = splitCells(cells[:0], view(line), t.style)
-		widths = measureCells(widths, cells)
-	})
-	var out []byte
-	var err error
-	t.lines(func(line []byte, nl bool) {
-		if err != nil {
-			return
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(t.chunks), 8))
+	// side runs f(i) for every chunk from..to-1, workers at a time.
+	side := func(from, to int, f func(i, w int)) {
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		next.Store(int64(from))
+		for w := range min(workers, to-from) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < to; i = int(next.Add(1) - 1) {
+					f(i, w)
+				}
+			}()
 		}
-		cells = splitCells(cells[:0], view(line), t.style)
-		out = layLine(out, cells, widths)
-		if nl {
-			out = append(out, '\n')
-		}
-		if len(out) >= 64<<10 {
-			_, err = t.w.Write(out)
-			out = out[:0]
-		}
-	})
-	if err == nil && len(out) > 0 {
-		_, err = t.w.Write(out)
+		wg.Wait()
 	}
-	return err
+	measured := make([][]int, len(t.chunks))
+	side(0, len(t.chunks), func(i, _ int) {
+		var widths []int
+		var cells []string
+		chunkLines(t.chunks[i], func(line []byte, _ bool) {
+			cells = splitCells(cells[:0], view(line), t.style)
+			widths = measureCells(widths, cells)
+		})
+		measured[i] = widths
+	})
+	var widths []int
+	for _, ws := range measured {
+		for j, w := range ws {
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], w)
+		}
+	}
+	outs := make([][]byte, workers)
+	cellsOf := make([][]string, workers)
+	for from := 0; from < len(t.chunks); from += workers {
+		to := min(from+workers, len(t.chunks))
+		side(from, to, func(i, _ int) {
+			k := i - from
+			out, cells := outs[k][:0], cellsOf[k]
+			chunkLines(t.chunks[i], func(line []byte, nl bool) {
+				cells = splitCells(cells[:0], view(line), t.style)
+				out = layLine(out, cells, widths)
+				if nl {
+					out = append(out, '\n')
+				}
+			})
+			outs[k], cellsOf[k] = out, cells
+		})
+		for k := range to - from {
+			if _, err := t.w.Write(outs[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // layoutWhole lays out the whole text at once, cutting cells to fit.

@@ -132,11 +132,12 @@ func (w *lineWrites) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-// TestTableInChunks: a table laid out line by line from its chunks writes what
-// laying out the whole text at once writes, for text of CJK names, colour codes,
-// control characters, ragged and empty lines, with and without a final newline,
-// written in pieces of any size; and every write ends with a whole line, so
-// that textWriter never sees half a character.
+// TestTableInChunks: a table kept in chunks of whole lines and laid out a chunk
+// at a time, side by side, writes what laying out the whole text at once
+// writes, for text of CJK names, colour codes, control characters, ragged and
+// empty lines, with and without a final newline, written in pieces of any
+// size; and every write ends with a whole line, so that textWriter never sees
+// half a character.
 func TestTableInChunks(t *testing.T) {
 	cells := []string{"羊驼", "ab", "", "x\x07y", "\x1b[32mfinetune\x1b[0m ← Ｌｌａｍａ", "e\u0301", "trailing  ", "a\u202eb", "\xff", "1"}
 	var text strings.Builder
@@ -165,6 +166,14 @@ func TestTableInChunks(t *testing.T) {
 					tw.Write(b[:k])
 					b = b[k:]
 				}
+				for i, c := range tw.chunks[:max(len(tw.chunks)-1, 0)] {
+					if !bytes.HasSuffix(c, []byte("\n")) {
+						t.Fatalf("pieces of %d: chunk %d of %d ends inside a line", piece, i, len(tw.chunks))
+					}
+				}
+				if len(src) > 2*tableChunk && len(tw.chunks) < 3 {
+					t.Fatalf("%d bytes kept in %d chunks", len(src), len(tw.chunks))
+				}
 				if err := tw.Flush(); err != nil {
 					t.Fatal(err)
 				}
@@ -176,6 +185,31 @@ func TestTableInChunks(t *testing.T) {
 				}
 				if len(tw.chunks) != 0 {
 					t.Fatal("Flush kept the text")
+				}
+			}
+		}
+	}
+}
+
+// TestPrintableWords: the shortcuts that test 8 bytes at once agree with the
+// rules byte by byte, for every byte value at every place of a line.
+func TestPrintableWords(t *testing.T) {
+	for b := range 256 {
+		for at := range 17 {
+			s := []byte(strings.Repeat("a", 17))
+			s[at] = byte(b)
+			printable := 0x20 <= b && b <= 0x7e
+			if got := plainASCII(string(s), false); got != printable {
+				t.Fatalf("plainASCII(%q, false) = %v", s, got)
+			}
+			if got := plainASCII(string(s), true); got != (printable || b == '\t' || b == '\n') {
+				t.Fatalf("plainASCII(%q, true) = %v", s, got)
+			}
+			for _, style := range []bool{false, true} {
+				// A \x01 at the end forces the rule's slow path (see TestNeedsEscape).
+				slow := strings.TrimSuffix(escapeText(string(s)+"\x01", style), `\x01`)
+				if got, want := needsEscape(string(s), style), slow != string(s); got != want {
+					t.Fatalf("needsEscape(%q, %v) = %v, want %v", s, style, got, want)
 				}
 			}
 		}
