@@ -119,6 +119,8 @@ func LoadFilesWith(nodesPath, edgesPath string, opt FileOptions) (*Lineage, erro
 				switch {
 				case err == nil:
 					return l, nil
+				case errors.Is(err, errOtherVersion):
+					warn("lineage: the index %s was %v; rebuilding it", path, err)
 				case !errors.Is(err, errStale):
 					warn("lineage: ignoring the damaged index %s (%v); rebuilding it", path, err)
 				}
@@ -470,6 +472,10 @@ type indexReader struct {
 
 var errCorrupt = errors.New("corrupt index")
 
+// errOtherVersion is an index in another format version, written by an older
+// or newer lineage: not damage, but replaced all the same.
+var errOtherVersion = errors.New("written by another version of lineage")
+
 // openIndex opens the index at path when its key is key: errStale when there is
 // none or it is for other files, another error when it is damaged. The whole
 // file's checksum is checked unless its stamp says that this file, unchanged
@@ -518,7 +524,7 @@ func (r *indexReader) parse(key []byte, checked bool) error {
 	}
 	le := binary.LittleEndian
 	if v := le.Uint32(b[8:]); v != indexVersion {
-		return fmt.Errorf("%w: format version %d, want %d", errCorrupt, v, indexVersion)
+		return fmt.Errorf("%w (format version %d, this one reads %d)", errOtherVersion, v, indexVersion)
 	}
 	if len(b) < len(indexMagic)+16+4*crcChunks || !checked && !checkCRC(b) {
 		return fmt.Errorf("%w: checksum mismatch (truncated or damaged)", errCorrupt)
