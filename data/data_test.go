@@ -440,10 +440,7 @@ func TestFreshAuditFacts(t *testing.T) {
 			t.Errorf("%s dated %s, want %s", id, m.Date, date)
 		}
 	}
-	sizes := []struct {
-		id        string
-		want, not []string
-	}{
+	sizes := []sizeFact{
 		// OLMo README: OLMo-2 1B (0425) beside the 7B and 13B (1124) and the 32B (0325).
 		{"olmo-2", []string{"1B", "7B", "13B", "32B"}, nil},
 		// openai/gpt-2 README: "our original parameter counts were wrong", 124M/355M/774M/1558M.
@@ -451,23 +448,7 @@ func TestFreshAuditFacts(t *testing.T) {
 		// tiiuae/Falcon-H1 README.
 		{"falcon-h1", []string{"0.5B", "1.5B", "3B", "7B", "34B"}, nil},
 	}
-	for _, s := range sizes {
-		m, ok := l.Model(s.id)
-		if !ok {
-			t.Errorf("no model %s", s.id)
-			continue
-		}
-		for _, p := range s.want {
-			if !slices.Contains(m.Params, p) {
-				t.Errorf("%s params %v lack %s", s.id, m.Params, p)
-			}
-		}
-		for _, p := range s.not {
-			if slices.Contains(m.Params, p) {
-				t.Errorf("%s params %v still carry the miscounted %s", s.id, m.Params, p)
-			}
-		}
-	}
+	checkSizes(t, l, sizes)
 	// The card: a derivative of Llama-3.3-70B-Instruct made by neural architecture
 	// search; NVIDIA: NAS-based pruning with knowledge distillation. By the rule in
 	// README.md that is distill, not finetune.
@@ -788,14 +769,24 @@ func TestLicenceFacts(t *testing.T) {
 // sample) found wrong and corrected from the maker's pages.
 func TestThirdAuditRowsBFacts(t *testing.T) {
 	l := load(t)
-	sizes := []struct {
-		id        string
-		want, not []string
-	}{
+	sizes := []sizeFact{
 		// zai-org's GLM-4.5V collection on the Hub lists the checkpoint at 108B;
 		// 106B is the GLM-4.5-Air text model it is built on (GLM-V README).
 		{"glm-4.5v", []string{"108B"}, []string{"106B"}},
 	}
+	checkSizes(t, l, sizes)
+}
+
+// sizeFact pins a model's sizes: the ones its maker's page gives and the ones
+// an earlier version of the row had wrong.
+type sizeFact struct {
+	id        string
+	want, not []string
+}
+
+// checkSizes checks each model has every size of want and none of not.
+func checkSizes(t *testing.T, l *graph.Lineage, sizes []sizeFact) {
+	t.Helper()
 	for _, s := range sizes {
 		m, ok := l.Model(s.id)
 		if !ok {
