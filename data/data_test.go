@@ -765,9 +765,9 @@ func TestLicenceFacts(t *testing.T) {
 	}
 }
 
-// TestThirdAuditRowsBFacts pins the facts the third audit (rows 31–60 of its
-// sample) found wrong and corrected from the maker's pages.
-func TestThirdAuditRowsBFacts(t *testing.T) {
+// TestThirdAuditRowFacts pins the facts the third audit (seed 20261204) found
+// wrong in its 60 rows and corrected from the makers' pages.
+func TestThirdAuditRowFacts(t *testing.T) {
 	l := load(t)
 	sizes := []sizeFact{
 		// zai-org's GLM-4.5V collection on the Hub lists the checkpoint at 108B;
@@ -775,6 +775,11 @@ func TestThirdAuditRowsBFacts(t *testing.T) {
 		{"glm-4.5v", []string{"108B"}, []string{"106B"}},
 	}
 	checkSizes(t, l, sizes)
+	// TinyLlama's first checkpoint (and the repository) went public on
+	// 2023-09-04, its README's release table; the paper came on 2024-01-04.
+	if m, ok := l.Model("tinyllama"); !ok || m.Date.String() != "2023-09-04" {
+		t.Errorf("tinyllama dated %v, want 2023-09-04 (its first released checkpoint)", m.Date)
+	}
 }
 
 // sizeFact pins a model's sizes: the ones its maker's page gives and the ones
