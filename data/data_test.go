@@ -363,10 +363,7 @@ func TestTongyiQianwenIsNotQwen(t *testing.T) {
 // TestRoundTwoEdges pins the edges issue 13 added or reclassified.
 func TestRoundTwoEdges(t *testing.T) {
 	l := load(t)
-	want := []struct {
-		from, to string
-		rel      graph.Relation
-	}{
+	want := []edgeFact{
 		{"chatgpt", "vicuna-v1.5", "teacher-data"},
 		{"deepseek-v3", "kimi-k2", "inspired-by"},
 		{"llama-3.1-8b", "llama-3.2-1b", "distill"},
@@ -391,11 +388,7 @@ func TestRoundTwoEdges(t *testing.T) {
 		{"flan-2022", "flan-palm", "variant"},
 		{"flan-2022", "flan-u-palm", "variant"},
 	}
-	for _, w := range want {
-		if got := edgeRelation(l, w.from, w.to); got != w.rel {
-			t.Errorf("%s → %s is %q, want %q", w.from, w.to, got, w.rel)
-		}
-	}
+	checkEdges(t, l, want)
 }
 
 // TestDistillMeansInheritedWeights applies the rule in README.md: `distill` is a
@@ -477,10 +470,7 @@ func TestAudit3EdgeFacts(t *testing.T) {
 	if !strings.Contains(note, "FeedME") || strings.Contains(note, "trained with the InstructGPT method") {
 		t.Errorf("instructgpt → text-davinci-002 note %q: the model index says FeedME", note)
 	}
-	rels := []struct {
-		from, to string
-		rel      graph.Relation
-	}{
+	rels := []edgeFact{
 		// DeepSeek-V3.2-Exp report: continued pre-training from a base checkpoint
 		// of DeepSeek-V3.1-Terminus.
 		{"deepseek-v3.1", "deepseek-v3.2-exp", "continued-pretrain"},
@@ -492,11 +482,7 @@ func TestAudit3EdgeFacts(t *testing.T) {
 		{"mt5", "mt0", "instruction-tune"},
 		{"bloom-1b1", "bloomz-1b1", "finetune"},
 	}
-	for _, w := range rels {
-		if got := edgeRelation(l, w.from, w.to); got != w.rel {
-			t.Errorf("%s → %s is %q, want %q", w.from, w.to, got, w.rel)
-		}
-	}
+	checkEdges(t, l, rels)
 }
 
 // TestSurveyNamesResolve: every name the survey uses for a model, sizes and
@@ -779,6 +765,22 @@ func TestThirdAuditRowFacts(t *testing.T) {
 	// 2023-09-04, its README's release table; the paper came on 2024-01-04.
 	if m, ok := l.Model("tinyllama"); !ok || m.Date.String() != "2023-09-04" {
 		t.Errorf("tinyllama dated %v, want 2023-09-04 (its first released checkpoint)", m.Date)
+	}
+}
+
+// edgeFact pins the relation of the edge from → to.
+type edgeFact struct {
+	from, to string
+	rel      graph.Relation
+}
+
+// checkEdges checks that each edge is in the data with its relation.
+func checkEdges(t *testing.T, l *graph.Lineage, edges []edgeFact) {
+	t.Helper()
+	for _, w := range edges {
+		if got := edgeRelation(l, w.from, w.to); got != w.rel {
+			t.Errorf("%s → %s is %q, want %q", w.from, w.to, got, w.rel)
+		}
 	}
 }
 
