@@ -90,6 +90,9 @@
 // or sections out of bounds is ignored (with one warning) and replaced by the
 // load that follows. Writers write a temporary file in the same directory and
 // rename it into place, so readers see either the old index or the new one.
-// The directory keeps the 32 most recently written indexes (and their stamps); an interrupted
-// writer's temporary file is removed by a later writer after ten minutes.
+// The directory keeps the 32 most recently written indexes (and their stamps).
+// FileOptions.TrackTemp tells a program each temporary file while it exists, so
+// that the program can remove it when a signal stops it; a writer that dies
+// without that chance (SIGKILL, a crash) leaves a temporary file that a later
+// writer removes after ten minutes.
 package graph

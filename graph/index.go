@@ -66,6 +66,11 @@ type FileOptions struct {
 	Warn func(msg string)
 	// Now is the day future dates are judged against; the zero Time means now.
 	Now time.Time
+	// TrackTemp, when set, is told the name of each temporary file the load
+	// writes (an index or its stamp, before it is renamed into place) and the
+	// returned function is called once the file is gone or renamed, so that a
+	// program killed by a signal in between can remove it.
+	TrackTemp func(name string) (untrack func())
 
 	// stampAge is how old an index's status-change time must be before a
 	// whole-file check of it is recorded in its stamp; 0 means stampMinAge.
@@ -115,7 +120,7 @@ func LoadFilesWith(nodesPath, edgesPath string, opt FileOptions) (*Lineage, erro
 		if dir, ok := cacheDir(opt.CacheDir); ok {
 			if key, err = fileKey(nf, ef, nodesPath, edgesPath); err == nil {
 				path = filepath.Join(dir, indexName(nodesPath, edgesPath))
-				l, err := openIndex(path, key, nf, now, opt.stampAge)
+				l, err := openIndex(path, key, nf, now, opt.stampAge, opt.TrackTemp)
 				switch {
 				case err == nil:
 					return l, nil
@@ -144,7 +149,7 @@ func LoadFilesWith(nodesPath, edgesPath string, opt FileOptions) (*Lineage, erro
 	}
 	// The key again: a file that changed while it was read must not be vouched for.
 	if again, err := fileKey(nf, ef, nodesPath, edgesPath); err == nil && bytes.Equal(again, key) {
-		if err := writeIndex(path, key, l, now, minFuture); err != nil && !errors.Is(err, errNoIndex) {
+		if err := writeIndex(path, key, l, now, minFuture, opt.TrackTemp); err != nil && !errors.Is(err, errNoIndex) {
 			warn("lineage: cannot write the index %s: %v", path, err)
 		}
 	}
@@ -252,7 +257,7 @@ func asSlice[T uint16 | uint32 | uint64 | [2]int32](b []byte) []T {
 }
 
 // writeIndex writes l's index to path: a temporary file renamed into place.
-func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture uint32) error {
+func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture uint32, track func(string) func()) error {
 	s := l.s
 	if s.pre || s.nodes == nil {
 		return errNoIndex
@@ -319,6 +324,7 @@ func writeIndex(path string, key []byte, l *Lineage, now time.Time, minFuture ui
 		return errNoIndex // a cache dir we cannot write to: no index, quietly
 	}
 	tmp := f.Name()
+	defer trackTemp(track, tmp)()
 	ok := false
 	defer func() {
 		if !ok {
@@ -448,6 +454,15 @@ func checkCRC(b []byte) bool {
 	return ok == [crcChunks]bool{true, true, true, true}
 }
 
+// trackTemp calls track, when set, with the temporary file name and returns
+// the function that ends the tracking.
+func trackTemp(track func(string) func(), name string) (untrack func()) {
+	if track == nil {
+		return func() {}
+	}
+	return track(name)
+}
+
 // removeStaleTemps removes temporary index files an interrupted writer left
 // behind more than ten minutes ago.
 func removeStaleTemps(dir string) {
@@ -481,7 +496,7 @@ var errOtherVersion = errors.New("written by another version of lineage")
 // file's checksum is checked unless its stamp says that this file, unchanged
 // since, was checked whole before; after a whole check the stamp is written
 // when the file is at least stampAge old (see stamp).
-func openIndex(path string, key []byte, nf *os.File, now time.Time, stampAge time.Duration) (*Lineage, error) {
+func openIndex(path string, key []byte, nf *os.File, now time.Time, stampAge time.Duration, track func(string) func()) (*Lineage, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, errStale
@@ -511,7 +526,7 @@ func openIndex(path string, key []byte, nf *os.File, now time.Time, stampAge tim
 		}
 		_, _, ctime := fileIdentity(fi)
 		if time.Since(time.Unix(0, ctime)) >= stampAge {
-			writeStamp(path+stampExt, st)
+			writeStamp(path+stampExt, st, track)
 		}
 	}
 	return l, nil

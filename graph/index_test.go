@@ -617,3 +617,40 @@ func TestReachSteps(t *testing.T) {
 		t.Fatal("no hop with more than one edge")
 	}
 }
+
+// TestIndexTrackTemp: every temporary file a load writes (the index, then its
+// stamp) is reported while it exists, inside the cache directory, and its
+// tracking ends before the load returns, with no temporary file left.
+func TestIndexTrackTemp(t *testing.T) {
+	nodes, edges := testDataset(t)
+	cache := t.TempDir()
+	tracked := map[string]bool{}
+	var seen []string
+	opt := FileOptions{CacheDir: cache, Now: indexNow, stampAge: time.Nanosecond,
+		TrackTemp: func(name string) func() {
+			if _, err := os.Lstat(name); err != nil {
+				t.Errorf("tracked %s, which does not exist: %v", name, err)
+			}
+			if filepath.Dir(name) != cache {
+				t.Errorf("temporary file %s outside the cache dir %s", name, cache)
+			}
+			tracked[name] = true
+			seen = append(seen, name)
+			return func() { delete(tracked, name) }
+		}}
+	for range 2 { // the first load writes the index, the second its stamp
+		if _, err := LoadFilesWith(nodes, edges, opt); err != nil {
+			t.Fatal(err)
+		}
+		if len(tracked) != 0 {
+			t.Fatalf("still tracked after the load returned: %v", tracked)
+		}
+	}
+	if len(seen) != 2 {
+		t.Fatalf("tracked %v, want the index's and the stamp's temporary files", seen)
+	}
+	left, _ := filepath.Glob(filepath.Join(cache, ".idx-*.tmp"))
+	if len(left) != 0 {
+		t.Fatalf("temporary files left: %v", left)
+	}
+}

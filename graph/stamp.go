@@ -62,12 +62,13 @@ func readStamp(path string) []byte {
 // writeStamp writes the stamp st to path, a temporary file renamed into place;
 // a stamp that cannot be written only means the next open checks the whole
 // index again.
-func writeStamp(path string, st []byte) {
+func writeStamp(path string, st []byte, track func(string) func()) {
 	f, err := os.CreateTemp(filepath.Dir(path), ".idx-*.tmp")
 	if err != nil {
 		return
 	}
 	tmp := f.Name()
+	defer trackTemp(track, tmp)()
 	_, err = io.Copy(f, bytes.NewReader(st))
 	if cerr := f.Close(); err != nil || cerr != nil || os.Rename(tmp, path) != nil {
 		os.Remove(tmp)

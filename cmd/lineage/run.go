@@ -269,8 +269,9 @@ func (c *cli) loadQuiet() (*graph.Lineage, error) {
 		return data.Load()
 	}
 	l, err := graph.LoadFilesWith(c.nodesFile, c.edgesFile, graph.FileOptions{
-		NoCache: c.noCache,
-		Warn:    func(msg string) { fmt.Fprintln(c.stderr, msg) },
+		NoCache:   c.noCache,
+		Warn:      func(msg string) { fmt.Fprintln(c.stderr, msg) },
+		TrackTemp: trackTemp,
 	})
 	if errors.Is(err, fs.ErrNotExist) && c.dataDir != "" {
 		return nil, fmt.Errorf("%w (--data DIR must hold nodes.csv and edges.csv)", err)

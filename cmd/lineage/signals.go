@@ -71,7 +71,8 @@ func withSignals() (context.Context, func()) {
 	}
 }
 
-// temps are the temporary files being written (see writeFileAtomic), which a
+// temps are the temporary files being written (see writeFileAtomic, and the
+// dataset index the load writes through graph.FileOptions.TrackTemp), which a
 // second signal removes before the process exits. They are process-wide, as
 // signals are.
 var temps = struct {
