@@ -276,7 +276,7 @@ func TestRoundTwoDates(t *testing.T) {
 	want := map[string]string{
 		"mixtral-8x7b":  "2023-12-08", // torrent; the blog post followed on 2023-12-11
 		"mixtral-8x22b": "2024-04-10", // torrent; the blog post followed on 2024-04-17
-		"grok-1":        "2023-11-04", // announced; open weights on 2024-03-17
+		"grok-1":        "2023-11-03", // announced (xAI's news index); open weights on 2024-03-17
 		"internlm":      "2023-06",    // technical report and announcement
 		"qwen":          "2023-08-03", // the first open Qwen weights
 		"bloomz-560m":   "2022-11",    // xmtf README; the paper's day was not read
@@ -320,6 +320,13 @@ func TestRoundTwoFacts(t *testing.T) {
 	for _, id := range []string{"chatglm", "ernie-bot", "bard"} {
 		if m := get(id); m.Access != "limited" {
 			t.Errorf("%s: access %q, want limited (invited beta)", id, m.Access)
+		}
+	}
+	// Access is how weights are had, not what the licence allows: published
+	// weights under a non-commercial or research licence are open.
+	for _, id := range []string{"command-r", "command-r-plus", "command-a", "mistral-large-2", "codestral", "pixtral-large", "ministral"} {
+		if m := get(id); m.Access != "open" {
+			t.Errorf("%s: access %q, want open (weights published under a non-commercial licence)", id, m.Access)
 		}
 	}
 	ernie := get("ernie-4.5")
