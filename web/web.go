@@ -627,11 +627,9 @@ func (s *Server) ancestry(w http.ResponseWriter, r *http.Request, name string, d
 	if m == nil {
 		return
 	}
-	opt := graph.QueryOptions{Depth: depth, Relations: f}
-	hops := s.l.Ancestors(m.ID, opt)
-	if down {
-		hops = s.l.Descendants(m.ID, opt)
-	}
+	// Reach decodes no model until asked: only the requested page is read,
+	// however large the answer.
+	reached := s.l.Reach(m.ID, graph.QueryOptions{Depth: depth, Relations: f}, down)
 	out := struct {
 		Model     Model  `json:"model"`
 		Relations string `json:"relations"`
@@ -639,9 +637,10 @@ func (s *Server) ancestry(w http.ResponseWriter, r *http.Request, name string, d
 		Page
 		Models []Hop `json:"models"`
 	}{Model: toModel(m), Relations: f.String(), Depth: depth,
-		Page: Page{Total: len(hops), Limit: pg.limit, Offset: pg.offset}, Models: []Hop{}}
-	lo, hi := pg.bounds(len(hops))
-	for _, h := range hops[lo:hi] {
+		Page: Page{Total: reached.Len(), Limit: pg.limit, Offset: pg.offset}, Models: []Hop{}}
+	lo, hi := pg.bounds(reached.Len())
+	for k := lo; k < hi; k++ {
+		h := reached.Hop(k)
 		out.Models = append(out.Models, Hop{Model: toModel(h.Model), Depth: h.Depth, Via: toEdges(h.Edges)})
 	}
 	writeJSON(w, http.StatusOK, out)
