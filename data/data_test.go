@@ -176,16 +176,7 @@ func TestSurveyCorrections(t *testing.T) {
 		"text-davinci-003": "2022-11-28", // survey: 2021-11
 		"instructgpt":      "2022-01-27", // survey: 2021-03
 	}
-	for id, date := range want {
-		m, ok := l.Model(id)
-		if !ok {
-			t.Errorf("no model %s", id)
-			continue
-		}
-		if m.Date.String() != date {
-			t.Errorf("%s dated %s, want %s", id, m.Date, date)
-		}
-	}
+	checkDates(t, l, want)
 	if m, _ := l.Model("text-davinci-002"); m == nil || m.Date.Year != 2022 {
 		t.Errorf("text-davinci-002 must be dated 2022 (the survey says 2021-06)")
 	}
@@ -284,16 +275,7 @@ func TestRoundTwoDates(t *testing.T) {
 		"pixtral-large": "2024-11-18", // Mistral's model page
 		"starcoder2":    "2024-02-28", // Hugging Face's release post
 	}
-	for id, date := range want {
-		m, ok := l.Model(id)
-		if !ok {
-			t.Errorf("no model %s", id)
-			continue
-		}
-		if m.Date.String() != date {
-			t.Errorf("%s dated %s, want %s", id, m.Date, date)
-		}
-	}
+	checkDates(t, l, want)
 }
 
 // TestRoundTwoFacts pins the access, architecture, size and wording fixes of issue 13.
@@ -430,16 +412,7 @@ func TestFreshAuditFacts(t *testing.T) {
 		"command-r":  "2024-03",    // Cohere docs: the model is command-r-03-2024
 		"glm-4":      "2024-01",    // ChatGLM3 README of 2024-01-17 calls GLM-4 released; the day was not read
 	}
-	for id, date := range dates {
-		m, ok := l.Model(id)
-		if !ok {
-			t.Errorf("no model %s", id)
-			continue
-		}
-		if m.Date.String() != date {
-			t.Errorf("%s dated %s, want %s", id, m.Date, date)
-		}
-	}
+	checkDates(t, l, dates)
 	sizes := []sizeFact{
 		// OLMo README: OLMo-2 1B (0425) beside the 7B and 13B (1124) and the 32B (0325).
 		{"olmo-2", []string{"1B", "7B", "13B", "32B"}, nil},
@@ -772,6 +745,71 @@ func TestThirdAuditRowFacts(t *testing.T) {
 	// 2023-09-04, its README's release table; the paper came on 2024-01-04.
 	if m, ok := l.Model("tinyllama"); !ok || m.Date.String() != "2023-09-04" {
 		t.Errorf("tinyllama dated %v, want 2023-09-04 (its first released checkpoint)", m.Date)
+	}
+}
+
+// checkDates checks that each model carries the date (as written in nodes.csv) given for it.
+func checkDates(t *testing.T, l *graph.Lineage, dates map[string]string) {
+	t.Helper()
+	for id, date := range dates {
+		m, ok := l.Model(id)
+		if !ok {
+			t.Errorf("no model %s", id)
+			continue
+		}
+		if m.Date.String() != date {
+			t.Errorf("%s dated %s, want %s", id, m.Date, date)
+		}
+	}
+}
+
+// TestFourthAuditFacts pins what the pre-audit sweep and the fourth audit
+// (seed 20261205, README.md) found wrong and corrected from the makers' pages.
+func TestFourthAuditFacts(t *testing.T) {
+	l := load(t)
+	checkDates(t, l, map[string]string{
+		"ernie":               "2019-03-16", // PaddlePaddle/ERNIE README: ERNIE 1.0 released 2019.3.16 (the paper is April)
+		"deepseek-coder-v1.5": "2024-01",    // public on the Hub by 2024-01-26
+		"openllama":           "2023-05-02", // the preview-release commit of open_llama
+		"med-palm-2":          "2023-03",    // introduced at Google Health's Check Up, before the May paper
+		"o3":                  "2024-12",    // announced in OpenAI's livestream; API release in April 2025
+		"o3-mini":             "2024-12",    // announced with o3; released 2025-01-31
+		"internlm2.5":         "2024-06-30", // the Chinese README's news; the English one says 07-03
+	})
+	checkSizes(t, l, []sizeFact{
+		{"gpt-3", []string{"125M", "350M", "760M", "1.3B", "2.7B", "6.7B", "13B", "175B"}, nil}, // the paper's Table 2.1
+		{"koalpaca", []string{"5.8B", "12.8B", "7B", "13B", "30B", "65B"}, nil},
+		{"qwen3-coder", []string{"30B", "480B"}, nil},
+		{"deepseek-v2", []string{"16B", "236B"}, nil},
+		{"yi", []string{"6B", "9B", "34B"}, nil},
+		{"tulu-3", []string{"8B", "70B", "405B"}, nil},
+		{"pythia", []string{"14M", "31M", "70M", "12B"}, nil},
+		{"dolly-2.0", []string{"3B", "7B", "12B"}, nil},
+		{"stablelm-2", []string{"1.6B", "12B"}, nil},
+		{"wizardlm-2", []string{"7B", "70B", "141B"}, nil},
+		{"granite-4", []string{"350M", "1B", "3B", "7B", "8B", "32B"}, nil},
+		{"openelm", []string{"270M", "450M", "1.1B", "3B"}, nil},
+	})
+	checkEdges(t, l, []edgeFact{
+		// Built from the 405B's blocks by architecture search, then distilled: as the Super 49B.
+		{"llama-3.1-405b-instruct", "llama-3.1-nemotron-ultra-253b", "distill"},
+	})
+	for id, alias := range map[string]string{
+		"yi-34b-chat":    "Yi-6B-Chat",           // another model
+		"claude-3-haiku": "claude-3-haiku-2024",  // not a model id; the SDK's is claude-3-haiku-20240307
+		"flan-2022":      "Flan 2022 collection", // names the data collection
+	} {
+		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
+			t.Errorf("%s must not have the alias %q", id, alias)
+		}
+	}
+	for _, id := range []string{"qwen-7b-chat", "qwen-14b-chat"} {
+		if m, ok := l.Model(id); !ok || !strings.Contains(m.Description, "not released") {
+			t.Errorf("%s: the released chat model is the SFT one; its description must say the RLHF version was not released", id)
+		}
+	}
+	if m, ok := l.Model("japanese-alpaca-lora"); !ok || m.Access != "closed" {
+		t.Errorf("japanese-alpaca-lora: its maker published data and notebooks, no weights: want access closed")
 	}
 }
 
