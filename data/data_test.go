@@ -775,6 +775,8 @@ func TestFourthAuditFacts(t *testing.T) {
 		"o3":                  "2024-12",    // announced in OpenAI's livestream; API release in April 2025
 		"o3-mini":             "2024-12",    // announced with o3; released 2025-01-31
 		"internlm2.5":         "2024-06-30", // the Chinese README's news; the English one says 07-03
+		"hunyuan-a13b":        "2025-06-26", // the Chinese README, from its first commit; the English one says 06-27
+		"chatglm":             "2023-03-14", // GLM-130B README: "[2023.03.14] We are happy to introduce ChatGLM"
 	})
 	checkSizes(t, l, []sizeFact{
 		{"gpt-3", []string{"125M", "350M", "760M", "1.3B", "2.7B", "6.7B", "13B", "175B"}, nil}, // the paper's Table 2.1
@@ -789,15 +791,22 @@ func TestFourthAuditFacts(t *testing.T) {
 		{"wizardlm-2", []string{"7B", "70B", "141B"}, nil},
 		{"granite-4", []string{"350M", "1B", "3B", "7B", "8B", "32B"}, nil},
 		{"openelm", []string{"270M", "450M", "1.1B", "3B"}, nil},
+		{"nemotron-nano-2", []string{"9B", "12B"}, nil}, // the 12B base models of the family
 	})
 	checkEdges(t, l, []edgeFact{
 		// Built from the 405B's blocks by architecture search, then distilled: as the Super 49B.
 		{"llama-3.1-405b-instruct", "llama-3.1-nemotron-ultra-253b", "distill"},
 	})
 	for id, alias := range map[string]string{
-		"yi-34b-chat":    "Yi-6B-Chat",           // another model
-		"claude-3-haiku": "claude-3-haiku-2024",  // not a model id; the SDK's is claude-3-haiku-20240307
-		"flan-2022":      "Flan 2022 collection", // names the data collection
+		"yi-34b-chat":         "Yi-6B-Chat",               // another model
+		"claude-3-haiku":      "claude-3-haiku-2024",      // not a model id; the SDK's is claude-3-haiku-20240307
+		"flan-2022":           "Flan 2022 collection",     // names the data collection
+		"platypus-2":          "Open-Platypus",            // the dataset
+		"llava-1.5":           "LLaVA",                    // the earlier model
+		"mistral-medium-3":    "Mistral Medium 3.1",       // a later release (mistral-medium-2508)
+		"mistral-7b-instruct": "Mistral-7B-Instruct-v0.2", // a later release with its own base
+		"wizardlm":            "Evol-Instruct",            // the method
+		"kimi-k2":             "月之暗面 Kimi",                // the company and its assistant
 	} {
 		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
 			t.Errorf("%s must not have the alias %q", id, alias)
@@ -807,6 +816,9 @@ func TestFourthAuditFacts(t *testing.T) {
 		if m, ok := l.Model(id); !ok || !strings.Contains(m.Description, "not released") {
 			t.Errorf("%s: the released chat model is the SFT one; its description must say the RLHF version was not released", id)
 		}
+	}
+	if m, ok := l.Model("grok-1.5"); !ok || m.Access != "limited" {
+		t.Errorf("grok-1.5: xAI offered it to early testers and Grok users only: want access limited")
 	}
 	if m, ok := l.Model("japanese-alpaca-lora"); !ok || m.Access != "closed" {
 		t.Errorf("japanese-alpaca-lora: its maker published data and notebooks, no weights: want access closed")
