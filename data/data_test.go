@@ -869,3 +869,67 @@ func checkSizes(t *testing.T, l *graph.Lineage, sizes []sizeFact) {
 		}
 	}
 }
+
+// TestAliasesAddAName: an alias is another name, not a respelling that the
+// matcher already folds into the row's id or name ("GPT3" for GPT-3), and no
+// two aliases of a row fold to the same name.
+func TestAliasesAddAName(t *testing.T) {
+	l := load(t)
+	for _, m := range l.Models() {
+		seen := map[string]bool{graph.NormalizeName(m.ID): true, graph.NormalizeName(m.Name): true}
+		for _, a := range m.Aliases {
+			k := graph.NormalizeName(a)
+			if seen[k] {
+				t.Errorf("nodes.csv:%d: %s: alias %q is its id, name or another alias respelled", m.Line, m.ID, a)
+			}
+			seen[k] = true
+		}
+	}
+}
+
+// TestSixthAuditFacts pins what the sixth audit and the alias sweep after it
+// found: names of a series, a project, a brand or another checkpoint put on one
+// row, and a size list that missed a release.
+func TestSixthAuditFacts(t *testing.T) {
+	l := load(t)
+	// Series, project and brand names: none may resolve to a single member.
+	for _, name := range []string{"StarChat", "Aya", "Pixtral", "Gemini", "Grok", "Mixtral", "QwQ",
+		"StableLM", "MiMo", "Sky-T1", "DeepSeekMoE", "Phind-CodeLlama", "ChatGLM2", "ChatGLM3",
+		"Platypus", "GPT-J", "CodeQwen", "天工", "混元", "Nemotron Ultra", "Nemotron Super",
+		"Luotuo-Chinese-LLM", "OpenHermes-2.5", "T5 for zero-shot"} {
+		if m, err := l.Resolve(name); err == nil {
+			t.Errorf("%q names a series, project, brand or dataset, but resolves to %s", name, m.ID)
+		}
+	}
+	// Another checkpoint, published under its own name or on another day.
+	for id, alias := range map[string]string{
+		"qwen3-235b-a22b":      "Qwen/Qwen3-235B-A22B-Base", // no such release
+		"qwen3-8b":             "Qwen/Qwen3-8B-Base",
+		"deepseek-v3.1":        "deepseek-ai/DeepSeek-V3.1-Base",
+		"pixtral-12b":          "Pixtral-12B-Base-2409", // published five weeks after the instruct model
+		"mixtral-8x22b":        "mistralai/Mixtral-8x22B-Instruct-v0.1",
+		"llama-3.2-90b-vision": "Llama-3.2-90B-Vision-Instruct",
+		"glm-4-9b":             "THUDM/glm-4-9b-chat",
+		"chatglm3-6b":          "ChatGLM3-6B-Base",
+		"palm-2":               "text-bison", // PaLM 2 for Text, a fine-tuned API model
+		"redpajama-incite":     "RedPajama-INCITE-Chat",
+		"claude-instant":       "Claude Instant 1.2",
+		"grok-1.5":             "Grok-1.5V",
+	} {
+		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
+			t.Errorf("%s must not have the alias %q", id, alias)
+		}
+	}
+	if m, ok := l.Model("glm-4-9b"); !ok || m.Stage != "base" {
+		t.Errorf("glm-4-9b: GLM-4-9B is the pretrained model (GLM-4-9B-Chat is another); want stage base")
+	}
+	checkSizes(t, l, []sizeFact{
+		{"koalpaca", []string{"6B"}, nil}, // KoAlpaca-KoRWKV-6B, 2023-06-02
+	})
+	if m, ok := l.Model("koalpaca"); !ok || !strings.Contains(m.Description, "KoRWKV-6B") {
+		t.Errorf("koalpaca: the description must name the RWKV member, which the family's decoder-only arch does not cover")
+	}
+	if m, ok := l.Model("luotuo"); !ok || m.URL != "https://github.com/LC1332/Chinese-alpaca-lora" {
+		t.Errorf("luotuo: its url must be the model's repository, not the umbrella project's")
+	}
+}
