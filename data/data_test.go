@@ -933,3 +933,32 @@ func TestSixthAuditFacts(t *testing.T) {
 		t.Errorf("luotuo: its url must be the model's repository, not the umbrella project's")
 	}
 }
+
+// TestSeventhAuditFacts pins what the seventh audit found: later snapshots and
+// an unpublished checkpoint given as aliases, a pretrained model marked chat, and
+// a licence link to a README that a repository rename turned into another
+// generation's.
+func TestSeventhAuditFacts(t *testing.T) {
+	l := load(t)
+	for id, alias := range map[string]string{
+		"claude-3.5-sonnet": "claude-3-5-sonnet-20241022", // the October 2024 upgrade
+		"gpt-4-turbo":       "gpt-4-turbo-2024-04-09",     // the April 2024 GA model with vision
+		"moss":              "moss-moon-003",              // "will be open-sourced in the near future"
+		"qwen-vl":           "Qwen-VL-Chat",               // the chat model beside the pretrained Qwen-VL
+	} {
+		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
+			t.Errorf("%s must not have the alias %q", id, alias)
+		}
+	}
+	if m, ok := l.Model("qwen-vl"); !ok || m.Stage != "base" {
+		t.Errorf("qwen-vl: the Qwen-VL checkpoint is the pretrained model; want stage base")
+	}
+	// QwenLM/Qwen2 was renamed QwenLM/Qwen2.5, so its main README is Qwen2.5's.
+	for _, m := range l.Models() {
+		for _, u := range append(strings.Split(m.Source, ";"), attr(m, "license_url")) {
+			if strings.HasPrefix(u, "https://github.com/QwenLM/Qwen2/blob/main/") {
+				t.Errorf("%s cites %s, which now shows the Qwen2.5 README; pin a commit or cite the Qwen2 blog", m.ID, u)
+			}
+		}
+	}
+}
