@@ -977,3 +977,19 @@ func TestEighthAuditFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestNinthAuditFacts pins what the ninth audit found.
+func TestNinthAuditFacts(t *testing.T) {
+	l := load(t)
+	checkEdges(t, l, []edgeFact{
+		// The M1 report: continued pretraining of Text-01 on 7.5T tokens, then SFT and RL.
+		{"minimax-01", "minimax-m1", "continued-pretrain"},
+	})
+	if m, ok := l.Model("ul2"); !ok || slices.Contains(m.Aliases, "Unifying Language Learning Paradigms") {
+		t.Errorf("ul2: the paper's title names the pretraining framework, not the 20B model")
+	}
+	// The card: "This is the SFT + DPO version"; the million GPT-4 entries are the SFT data.
+	if m, ok := l.Model("nous-hermes-2-mixtral-8x7b-dpo"); !ok || !strings.Contains(m.Description, "then with DPO") {
+		t.Errorf("nous-hermes-2-mixtral-8x7b-dpo: the description must say the model was fine-tuned on the GPT-4 data and then with DPO")
+	}
+}
