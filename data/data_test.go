@@ -993,3 +993,20 @@ func TestNinthAuditFacts(t *testing.T) {
 		t.Errorf("nous-hermes-2-mixtral-8x7b-dpo: the description must say the model was fine-tuned on the GPT-4 data and then with DPO")
 	}
 }
+
+// TestRelationSweepFacts pins the relation rule written in README.md ("rlhf,
+// instruction-tune or finetune") on the edges the sweep after the ninth audit
+// re-read, and the Nous Hermes edge it restored.
+func TestRelationSweepFacts(t *testing.T) {
+	l := load(t)
+	checkEdges(t, l, []edgeFact{
+		{"mixtral-8x7b", "mixtral-8x7b-instruct", "rlhf"}, // SFT then DPO
+		{"mistral-7b", "zephyr-7b-beta", "rlhf"},          // SFT then DPO
+		{"mixtral-8x22b", "zephyr-orpo-141b", "rlhf"},     // ORPO, no SFT step
+		{"llama-3.1-8b", "tulu-3", "rlhf"},                // SFT, DPO, RLVR
+		{"qwen2.5-math-7b", "qwen2.5-math-7b-instruct", "rlhf"},
+		{"mixtral-8x7b", "nous-hermes-2-mixtral-8x7b-dpo", "rlhf"}, // the SFT + DPO version
+		{"deepseek-v3-base", "deepseek-r1-zero", "finetune"},       // RL with rule-based rewards only
+		{"mistral-medium-3", "magistral-medium", "finetune"},       // likewise
+	})
+}
