@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/lineage-dev/lineage/data"
 )
 
 // TestREADMEExamples runs every example the README shows as a "$ lineage ..." line
@@ -72,5 +75,22 @@ func TestREADMEInstall(t *testing.T) {
 		if strings.Contains(line, "go install") && strings.Contains(line, "@latest") && !strings.Contains(line, "does not work") {
 			t.Errorf("the README installs from an unpublished module path: %s", line)
 		}
+	}
+}
+
+// TestREADMEDatasetSize: the README's opening sentence states the size of the
+// embedded dataset; it must be the size the binary embeds.
+func TestREADMEDatasetSize(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("dataset of %d models and %d relations", len(l.Models()), len(l.Edges()))
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), want) {
+		t.Errorf("README.md does not say %q", want)
 	}
 }
