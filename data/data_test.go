@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -797,7 +798,7 @@ func TestFourthAuditFacts(t *testing.T) {
 		// Built from the 405B's blocks by architecture search, then distilled: as the Super 49B.
 		{"llama-3.1-405b-instruct", "llama-3.1-nemotron-ultra-253b", "distill"},
 	})
-	for id, alias := range map[string]string{
+	checkAliasesAbsent(t, l, map[string]string{
 		"yi-34b-chat":         "Yi-6B-Chat",               // another model
 		"claude-3-haiku":      "claude-3-haiku-2024",      // not a model id; the SDK's is claude-3-haiku-20240307
 		"flan-2022":           "Flan 2022 collection",     // names the data collection
@@ -807,11 +808,7 @@ func TestFourthAuditFacts(t *testing.T) {
 		"mistral-7b-instruct": "Mistral-7B-Instruct-v0.2", // a later release with its own base
 		"wizardlm":            "Evol-Instruct",            // the method
 		"kimi-k2":             "月之暗面 Kimi",                // the company and its assistant
-	} {
-		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
-			t.Errorf("%s must not have the alias %q", id, alias)
-		}
-	}
+	})
 	for _, id := range []string{"qwen-7b-chat", "qwen-14b-chat"} {
 		if m, ok := l.Model(id); !ok || !strings.Contains(m.Description, "not released") {
 			t.Errorf("%s: the released chat model is the SFT one; its description must say the RLHF version was not released", id)
@@ -902,7 +899,7 @@ func TestSixthAuditFacts(t *testing.T) {
 		}
 	}
 	// Another checkpoint, published under its own name or on another day.
-	for id, alias := range map[string]string{
+	checkAliasesAbsent(t, l, map[string]string{
 		"qwen3-235b-a22b":      "Qwen/Qwen3-235B-A22B-Base", // no such release
 		"qwen3-8b":             "Qwen/Qwen3-8B-Base",
 		"deepseek-v3.1":        "deepseek-ai/DeepSeek-V3.1-Base",
@@ -915,11 +912,7 @@ func TestSixthAuditFacts(t *testing.T) {
 		"redpajama-incite":     "RedPajama-INCITE-Chat",
 		"claude-instant":       "Claude Instant 1.2",
 		"grok-1.5":             "Grok-1.5V",
-	} {
-		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
-			t.Errorf("%s must not have the alias %q", id, alias)
-		}
-	}
+	})
 	if m, ok := l.Model("glm-4-9b"); !ok || m.Stage != "base" {
 		t.Errorf("glm-4-9b: GLM-4-9B is the pretrained model (GLM-4-9B-Chat is another); want stage base")
 	}
@@ -940,26 +933,28 @@ func TestSixthAuditFacts(t *testing.T) {
 // generation's.
 func TestSeventhAuditFacts(t *testing.T) {
 	l := load(t)
-	for id, alias := range map[string]string{
+	checkAliasesAbsent(t, l, map[string]string{
 		"claude-3.5-sonnet": "claude-3-5-sonnet-20241022", // the October 2024 upgrade
 		"gpt-4-turbo":       "gpt-4-turbo-2024-04-09",     // the April 2024 GA model with vision
 		"moss":              "moss-moon-003",              // "will be open-sourced in the near future"
 		"qwen-vl":           "Qwen-VL-Chat",               // the chat model beside the pretrained Qwen-VL
-	} {
-		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
-			t.Errorf("%s must not have the alias %q", id, alias)
-		}
-	}
+	})
 	if m, ok := l.Model("qwen-vl"); !ok || m.Stage != "base" {
 		t.Errorf("qwen-vl: the Qwen-VL checkpoint is the pretrained model; want stage base")
 	}
 	// QwenLM/Qwen2 was renamed QwenLM/Qwen2.5, so its main README is Qwen2.5's.
-	for _, m := range l.Models() {
-		for _, u := range append(strings.Split(m.Source, ";"), attr(m, "license_url")) {
+	renamed := func(where, urls string) {
+		for _, u := range strings.Split(urls, ";") {
 			if strings.HasPrefix(u, "https://github.com/QwenLM/Qwen2/blob/main/") {
-				t.Errorf("%s cites %s, which now shows the Qwen2.5 README; pin a commit or cite the Qwen2 blog", m.ID, u)
+				t.Errorf("%s cites %s, which now shows the Qwen2.5 README; pin a commit or cite the Qwen2 blog", where, u)
 			}
 		}
+	}
+	for _, m := range l.Models() {
+		renamed(m.ID, m.Source+";"+attr(m, "license_url"))
+	}
+	for _, e := range l.Edges() {
+		renamed(fmt.Sprintf("edges.csv:%d", e.Line), e.Source)
 	}
 }
 
@@ -985,9 +980,9 @@ func TestNinthAuditFacts(t *testing.T) {
 		// The M1 report: continued pretraining of Text-01 on 7.5T tokens, then SFT and RL.
 		{"minimax-01", "minimax-m1", "continued-pretrain"},
 	})
-	if m, ok := l.Model("ul2"); !ok || slices.Contains(m.Aliases, "Unifying Language Learning Paradigms") {
-		t.Errorf("ul2: the paper's title names the pretraining framework, not the 20B model")
-	}
+	checkAliasesAbsent(t, l, map[string]string{
+		"ul2": "Unifying Language Learning Paradigms", // the paper's title names the framework
+	})
 	// The card: "This is the SFT + DPO version"; the million GPT-4 entries are the SFT data.
 	if m, ok := l.Model("nous-hermes-2-mixtral-8x7b-dpo"); !ok || !strings.Contains(m.Description, "then with DPO") {
 		t.Errorf("nous-hermes-2-mixtral-8x7b-dpo: the description must say the model was fine-tuned on the GPT-4 data and then with DPO")
@@ -1009,4 +1004,15 @@ func TestRelationSweepFacts(t *testing.T) {
 		{"deepseek-v3-base", "deepseek-r1-zero", "finetune"},       // RL with rule-based rewards only
 		{"mistral-medium-3", "magistral-medium", "finetune"},       // likewise
 	})
+}
+
+// checkAliasesAbsent checks that each model (the key) is in the data and does not
+// carry the alias (the value), which names something else.
+func checkAliasesAbsent(t *testing.T, l *graph.Lineage, aliases map[string]string) {
+	t.Helper()
+	for id, alias := range aliases {
+		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
+			t.Errorf("%s must not have the alias %q", id, alias)
+		}
+	}
 }
