@@ -366,13 +366,13 @@ func TestRoundTwoEdges(t *testing.T) {
 		{"llama-3.1", "hermes-3", "finetune"},
 		{"mistral-small-3.1", "mistral-small-3.2", "finetune"},
 		{"mistral-large-2", "pixtral-large", "finetune"},
-		{"gpt-j-6b", "dolly-v1", "finetune"},
+		{"gpt-j-6b", "dolly-v1", "instruction-tune"}, // Alpaca data: the written rule (tenth audit)
 		{"pythia", "dolly-2.0", "instruction-tune"},
 		{"gpt-j-6b", "gpt4all-j", "finetune"},
 		{"mistral-7b", "openchat-3.5", "finetune"},
 		{"openchat-3.5", "starling-lm-7b-alpha", "rlhf"},
 		{"codegen", "moss", "continued-pretrain"},
-		{"bloom-560m", "bloomz-560m", "finetune"},
+		{"bloom-560m", "bloomz-560m", "instruction-tune"}, // xP3, as bloom → bloomz (tenth audit)
 		{"bloom", "bloom-7b1", "variant"},
 		{"flan-2022", "flan-t5", "variant"},
 		{"flan-2022", "flan-palm", "variant"},
@@ -461,7 +461,7 @@ func TestAudit3EdgeFacts(t *testing.T) {
 		{"chatglm2-6b", "codegeex2", "continued-pretrain"},
 		// xmtf README: mT0 and BLOOMZ finetuned from the matching pretrained checkpoints.
 		{"mt5", "mt0", "instruction-tune"},
-		{"bloom-1b1", "bloomz-1b1", "finetune"},
+		{"bloom-1b1", "bloomz-1b1", "instruction-tune"}, // the same xP3 tuning as mT0 (tenth audit)
 	}
 	checkEdges(t, l, rels)
 }
@@ -1013,6 +1013,44 @@ func checkAliasesAbsent(t *testing.T, l *graph.Lineage, aliases map[string]strin
 	for id, alias := range aliases {
 		if m, ok := l.Model(id); !ok || slices.Contains(m.Aliases, alias) {
 			t.Errorf("%s must not have the alias %q", id, alias)
+		}
+	}
+}
+
+// TestTenthAuditFacts pins what the tenth audit (README.md, "Tenth audit") found
+// wrong, and the relation rule it sharpened: supervised tuning on instruction
+// data alone (prompted multitask mixtures, Alpaca-style demonstrations,
+// Evol-Instruct) is `instruction-tune`.
+func TestTenthAuditFacts(t *testing.T) {
+	l := load(t)
+	checkSizes(t, l, []sizeFact{
+		// The paper's MiniCPM is "the 1.2B and 2.4B non-embedding parameter variants".
+		{"minicpm", []string{"1.2B", "2.4B"}, nil},
+		// MolmoE-1B has 1B active of 7B total parameters; params hold totals.
+		{"molmo", []string{"7B", "72B"}, []string{"1B"}},
+	})
+	checkEdges(t, l, []edgeFact{
+		// Baize's collection script calls model="gpt-3.5-turbo".
+		{"gpt-3.5-turbo", "baize", "teacher-data"},
+		// DeepSeek's card: "post-train Qwen3 8B Base"; the qwen3-8b row is the post-trained model.
+		{"qwen3-8b-base", "deepseek-r1-0528-qwen3-8b", "finetune"},
+		{"qwen3", "qwen3-8b-base", "variant"},
+		{"llama", "wizardlm", "instruction-tune"},
+		{"starcoder", "wizardcoder", "instruction-tune"},
+		{"bloom-1b7", "bloomz-1b7", "instruction-tune"},
+		{"bloom-3b", "bloomz-3b", "instruction-tune"},
+		{"bloom-7b1", "bloomz-7b1", "instruction-tune"},
+		{"bloomz", "belle", "instruction-tune"},
+		// The ChatGLM report: SFT for ChatGLM-130B, RLHF only being examined; the
+		// RLHF in ChatGLM-6B's README is the 6B model's.
+		{"glm-130b", "chatglm", "finetune"},
+	})
+	if m, ok := l.Model("chatglm"); !ok || strings.Contains(m.Description, "RLHF") {
+		t.Errorf("chatglm: no page read states RLHF for ChatGLM itself")
+	}
+	for _, e := range [][2]string{{"chatgpt", "baize"}, {"qwen3-8b", "deepseek-r1-0528-qwen3-8b"}} {
+		if got := edgeRelation(l, e[0], e[1]); got != "" {
+			t.Errorf("%s → %s is %q; the edge starts at another row", e[0], e[1], got)
 		}
 	}
 }
