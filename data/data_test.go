@@ -80,7 +80,8 @@ func TestLineageFacts(t *testing.T) {
 		{"mt0", "mt5"},
 		{"bloomz", "bloom"},
 		{"chatglm", "glm-130b"},
-		{"flan", "lamda"},
+		{"flan", "lamda-pt"}, // the FLAN paper: LaMDA-PT, before LaMDA's dialogue fine-tuning
+		{"lamda", "lamda-pt"},
 		// the families since 2023
 		{"deepseek-r1-distill-qwen-7b", "qwen2.5-math-7b"},
 		{"deepseek-r1-distill-qwen-1.5b", "qwen2.5-math-1.5b"},
@@ -453,8 +454,8 @@ func TestAudit3EdgeFacts(t *testing.T) {
 	}
 	rels := []edgeFact{
 		// DeepSeek-V3.2-Exp report: continued pre-training from a base checkpoint
-		// of DeepSeek-V3.1-Terminus.
-		{"deepseek-v3.1", "deepseek-v3.2-exp", "continued-pretrain"},
+		// of DeepSeek-V3.1-Terminus, whose card names DeepSeek-V3.1-Base.
+		{"deepseek-v3.1-base", "deepseek-v3.2-exp", "continued-pretrain"},
 		// Yi-1.5 README: continuously pre-trained on Yi with 500B tokens.
 		{"yi", "yi-1.5", "continued-pretrain"},
 		// CodeGeeX2 README: ChatGLM2-6B further pre-trained on 600B code tokens.
@@ -1075,5 +1076,23 @@ func TestEleventhAuditFacts(t *testing.T) {
 	}
 	if m, ok := l.Model("chinese-vicuna"); !ok || !strings.Contains(m.Description, "13B") {
 		t.Errorf("chinese-vicuna: the description must name both LLaMA sizes its params list")
+	}
+}
+
+// TestParentCheckpointSweepFacts pins the sweep after the eleventh audit (README.md,
+// "Parent checkpoints"): a lineage edge starts at the checkpoint its source names,
+// with a row of its own where the source names a base checkpoint that the
+// post-trained row is not.
+func TestParentCheckpointSweepFacts(t *testing.T) {
+	l := load(t)
+	checkEdges(t, l, []edgeFact{
+		{"lamda-pt", "flan", "instruction-tune"},
+		{"lamda-pt", "lamda", "finetune"},
+		{"deepseek-v3-base", "deepseek-v3.1-base", "continued-pretrain"},
+		{"deepseek-v3.1-base", "deepseek-v3.1", "finetune"},
+		{"deepseek-v3.1", "deepseek-v3.2-exp", "successor"},
+	})
+	if got := edgeRelation(l, "lamda", "flan"); got != "" {
+		t.Errorf("lamda → flan is %q; FLAN tuned the pretrained checkpoint, not the dialogue model", got)
 	}
 }
