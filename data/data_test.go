@@ -1096,3 +1096,20 @@ func TestParentCheckpointSweepFacts(t *testing.T) {
 		t.Errorf("lamda → flan is %q; FLAN tuned the pretrained checkpoint, not the dialogue model", got)
 	}
 }
+
+// TestTwelfthAuditFacts pins what the twelfth audit (README.md, "Twelfth audit")
+// found: a relation the written rule gives otherwise, an Alpaca-family teacher
+// edge that was missing, and sizes the Jamba 1.5 paper states.
+func TestTwelfthAuditFacts(t *testing.T) {
+	l := load(t)
+	checkEdges(t, l, []edgeFact{
+		// The Qwen2.5-Coder report, §4: SFT, then offline DPO.
+		{"qwen2.5-coder", "qwen2.5-coder-32b-instruct", "rlhf"},
+		// BELLE's first README: Alpaca's 50K English examples beside its Chinese data.
+		{"text-davinci-003", "belle", "teacher-data"},
+	})
+	checkSizes(t, l, []sizeFact{
+		// The paper's Table 1: Mini 52B total (12B active), Large 398B (94B active).
+		{"jamba-1.5", []string{"52B", "398B"}, nil},
+	})
+}
