@@ -661,6 +661,8 @@ func TestLicenceFacts(t *testing.T) {
 		{"wizardlm-2", "apache-2.0", "permissive", ""},
 		// ERNIE-4.5-21B-A3B-Thinking: "license: Apache License 2.0" on Baidu's AI Studio card.
 		{"ernie-4.5-21b-a3b-thinking", "apache-2.0", "permissive", ""},
+		// Qwen3-Coder: a machine copy of the 480B card and Qwen's own 30B page, both apache-2.0.
+		{"qwen3-coder", "apache-2.0", "permissive", ""},
 		// Qwen2-VL: Apache 2.0 for 2B and 7B, the Qwen licence for 72B (Qwen's README of 2024-09-19).
 		{"qwen2-vl", "other", "unknown", "https://github.com/QwenLM/Qwen2.5-VL/blob/a4b65072e8d386cc67db3e067198ab9dea03d598/README.md"},
 		// Read through verbatim copies of the makers' Hub pages (data/README.md says which).
